@@ -1,0 +1,433 @@
+package io.github.diynn.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+
+/**
+ * An immutable feed-forward network: dense layers applied in order.
+ *
+ * <p>A network holds no mutable state, so one instance may serve {@link #predict(Matrix)} from any
+ * number of threads at once. Training never changes a network; it returns a new one.
+ *
+ * <p>The parameter vector is the network's one link to training. Its layout: layer by layer, first
+ * the weights row by row ({@code inputSize x outputSize}), then the bias if the layer has one.
+ * {@link #parameterLocation(int)} names the layer, kind, row and column of any index.
+ *
+ * <pre>{@code
+ * Network net = Network.builder(2)          // 2 inputs
+ *         .dense(3, Activation.SIGMOID)      // -> 3 sigmoid units
+ *         .dense(1, Activation.IDENTITY)     // -> 1 linear output
+ *         .withoutBiases()                   // as in the tutorial
+ *         .build(42);                        // N(0,1) weights from seed 42
+ * }</pre>
+ */
+public final class Network {
+
+    private final List<DenseLayer> layers;
+    private final int parameterCount;
+
+    private Network(List<DenseLayer> layers) {
+        this.layers = List.copyOf(layers);
+        int count = 0;
+        for (DenseLayer layer : layers) {
+            count = Math.addExact(count, layer.parameterCount());
+        }
+        this.parameterCount = count;
+    }
+
+    /**
+     * Builds a network from layers whose sizes chain.
+     *
+     * @param layers at least one layer; each layer's input size must equal the previous output size
+     * @return a new network
+     * @throws IllegalArgumentException if the list is null or empty, holds null, or sizes do not chain
+     */
+    public static Network of(List<DenseLayer> layers) {
+        if (layers == null || layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            DenseLayer layer = layers.get(i);
+            if (layer == null) {
+                throw new IllegalArgumentException("layer " + i + " is null");
+            }
+            if (i > 0 && layer.inputSize() != layers.get(i - 1).outputSize()) {
+                throw new IllegalArgumentException("layer " + i + " takes " + layer.inputSize()
+                        + " inputs but layer " + (i - 1) + " gives " + layers.get(i - 1).outputSize());
+            }
+        }
+        return new Network(layers);
+    }
+
+    /**
+     * Builds a network from layers whose sizes chain.
+     *
+     * @param layers at least one layer
+     * @return a new network
+     * @throws IllegalArgumentException as {@link #of(List)}
+     */
+    public static Network of(DenseLayer... layers) {
+        if (layers == null) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        return of(Arrays.asList(layers));
+    }
+
+    /**
+     * Starts a builder for a network with the given number of inputs.
+     *
+     * @param inputSize the number of input features, at least 1
+     * @return a new builder
+     * @throws IllegalArgumentException if {@code inputSize} is less than 1
+     */
+    public static Builder builder(int inputSize) {
+        return new Builder(inputSize);
+    }
+
+    /**
+     * Returns the layers, in order.
+     *
+     * @return an unmodifiable list
+     */
+    public List<DenseLayer> layers() {
+        return layers;
+    }
+
+    /**
+     * Returns the number of input features.
+     *
+     * @return the first layer's input size
+     */
+    public int inputSize() {
+        return layers.get(0).inputSize();
+    }
+
+    /**
+     * Returns the number of outputs.
+     *
+     * @return the last layer's output size
+     */
+    public int outputSize() {
+        return layers.get(layers.size() - 1).outputSize();
+    }
+
+    /**
+     * Returns the number of parameters (all weights and biases).
+     *
+     * @return the length of {@link #parameters()}
+     */
+    public int parameterCount() {
+        return parameterCount;
+    }
+
+    /**
+     * Runs a forward pass over a batch.
+     *
+     * @param inputs a {@code samples x inputSize} matrix, one sample per row
+     * @return a new {@code samples x outputSize} matrix
+     * @throws IllegalArgumentException if {@code inputs} is null or has the wrong number of columns
+     */
+    public Matrix predict(Matrix inputs) {
+        if (inputs == null) {
+            throw new IllegalArgumentException("inputs are null");
+        }
+        if (inputs.columns() != inputSize()) {
+            throw new IllegalArgumentException("network takes " + inputSize() + " inputs per sample, got a "
+                    + inputs.shape() + " batch");
+        }
+        Matrix activations = inputs;
+        for (DenseLayer layer : layers) {
+            activations = layer.forward(activations);
+        }
+        return activations;
+    }
+
+    /**
+     * Runs a forward pass for one sample.
+     *
+     * @param features the {@code inputSize} finite input values
+     * @return a new array of {@code outputSize} outputs
+     * @throws IllegalArgumentException if {@code features} is null, has the wrong length or holds a
+     *     NaN or infinite value
+     */
+    public double[] predict(double... features) {
+        if (features == null) {
+            throw new IllegalArgumentException("features are null");
+        }
+        if (features.length != inputSize()) {
+            throw new IllegalArgumentException("network takes " + inputSize() + " inputs, got "
+                    + features.length);
+        }
+        return predict(Matrix.rowVector(features)).row(0);
+    }
+
+    /**
+     * Returns the loss of this network's predictions on a batch.
+     *
+     * @param loss the loss
+     * @param inputs a {@code samples x inputSize} batch
+     * @param targets a {@code samples x outputSize} batch
+     * @return {@code loss.value(predict(inputs), targets)}
+     * @throws IllegalArgumentException if an argument is null or a shape does not fit (both named)
+     */
+    public double loss(Loss loss, Matrix inputs, Matrix targets) {
+        if (loss == null) {
+            throw new IllegalArgumentException("loss is null");
+        }
+        requireBatch(inputs, targets);
+        return loss.value(predict(inputs), targets);
+    }
+
+    /**
+     * Checks that a batch fits this network: inputs {@code samples x inputSize}, targets
+     * {@code samples x outputSize}, at least one sample.
+     *
+     * @param inputs the inputs
+     * @param targets the targets
+     * @throws IllegalArgumentException if either is null or a shape does not fit (shapes named)
+     */
+    public void requireBatch(Matrix inputs, Matrix targets) {
+        if (inputs == null || targets == null) {
+            throw new IllegalArgumentException("inputs and targets must not be null");
+        }
+        if (inputs.columns() != inputSize() || targets.columns() != outputSize()
+                || inputs.rows() != targets.rows() || inputs.rows() == 0) {
+            throw new IllegalArgumentException("a " + inputSize() + "-input, " + outputSize()
+                    + "-output network needs inputs Nx" + inputSize() + " and targets Nx" + outputSize()
+                    + " with N >= 1, got inputs " + inputs.shape() + " and targets " + targets.shape());
+        }
+    }
+
+    /**
+     * Returns a copy of all parameters in the documented layout.
+     *
+     * @return a new array of {@link #parameterCount()} values
+     */
+    public double[] parameters() {
+        double[] out = new double[parameterCount];
+        int offset = 0;
+        for (DenseLayer layer : layers) {
+            double[] w = layer.weights().raw();
+            System.arraycopy(w, 0, out, offset, w.length);
+            offset += w.length;
+            if (layer.hasBias()) {
+                double[] b = layer.bias().raw();
+                System.arraycopy(b, 0, out, offset, b.length);
+                offset += b.length;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Returns a network of the same architecture with the given parameters.
+     *
+     * @param parameters {@link #parameterCount()} finite values in the documented layout
+     * @return a new network; this one is unchanged
+     * @throws IllegalArgumentException if the array is null, has the wrong length, or holds a NaN or
+     *     infinite value (its location is named)
+     */
+    public Network withParameters(double[] parameters) {
+        if (parameters == null) {
+            throw new IllegalArgumentException("parameters are null");
+        }
+        if (parameters.length != parameterCount) {
+            throw new IllegalArgumentException("network has " + parameterCount + " parameters, got "
+                    + parameters.length);
+        }
+        for (int k = 0; k < parameters.length; k++) {
+            if (!Double.isFinite(parameters[k])) {
+                throw new IllegalArgumentException(parameterLocation(k) + " is " + parameters[k]
+                        + "; only finite values are allowed");
+            }
+        }
+        List<DenseLayer> rebuilt = new ArrayList<>(layers.size());
+        int offset = 0;
+        for (DenseLayer layer : layers) {
+            int in = layer.inputSize();
+            int out = layer.outputSize();
+            Matrix w = Matrix.wrap(in, out, Arrays.copyOfRange(parameters, offset, offset + in * out));
+            offset += in * out;
+            if (layer.hasBias()) {
+                Matrix b = Matrix.wrap(1, out, Arrays.copyOfRange(parameters, offset, offset + out));
+                offset += out;
+                rebuilt.add(DenseLayer.of(w, b, layer.activation()));
+            } else {
+                rebuilt.add(DenseLayer.of(w, layer.activation()));
+            }
+        }
+        return new Network(rebuilt);
+    }
+
+    /**
+     * Names the layer, kind, row and column of one parameter index.
+     *
+     * @param index a position in {@link #parameters()}
+     * @return its location
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, parameterCount)}
+     */
+    public ParameterLocation parameterLocation(int index) {
+        if (index < 0 || index >= parameterCount) {
+            throw new IndexOutOfBoundsException("parameter index " + index + " is outside [0, "
+                    + parameterCount + ")");
+        }
+        int offset = 0;
+        for (int l = 0; ; l++) {
+            DenseLayer layer = layers.get(l);
+            int weights = layer.inputSize() * layer.outputSize();
+            if (index < offset + weights) {
+                int k = index - offset;
+                return new ParameterLocation(index, l, ParameterLocation.Kind.WEIGHT,
+                        k / layer.outputSize(), k % layer.outputSize());
+            }
+            offset += weights;
+            if (layer.hasBias()) {
+                if (index < offset + layer.outputSize()) {
+                    return new ParameterLocation(index, l, ParameterLocation.Kind.BIAS, 0, index - offset);
+                }
+                offset += layer.outputSize();
+            }
+        }
+    }
+
+    /**
+     * Exact equality of all layers.
+     *
+     * @param obj the object to compare with
+     * @return true if {@code obj} is a network with equal layers
+     */
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof Network other && layers.equals(other.layers);
+    }
+
+    /**
+     * Returns a hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return layers.hashCode();
+    }
+
+    /**
+     * Describes the architecture, for example
+     * {@code "Network 2 -> 3 SIGMOID -> 1 IDENTITY (9 parameters, no biases)"}.
+     *
+     * @return a short description
+     */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("Network ").append(inputSize());
+        boolean anyBias = false;
+        boolean allBias = true;
+        for (DenseLayer layer : layers) {
+            text.append(" -> ").append(layer.outputSize()).append(' ').append(layer.activation());
+            anyBias |= layer.hasBias();
+            allBias &= layer.hasBias();
+        }
+        String biases = allBias ? "with biases" : anyBias ? "some biases" : "no biases";
+        return text.append(" (").append(parameterCount).append(" parameters, ").append(biases).append(')')
+                .toString();
+    }
+
+    /**
+     * Builds a network layer by layer, then draws its initial weights from a seeded generator.
+     *
+     * <p>Weights are drawn from N(0, 1), like the tutorial's {@code np.random.randn}, layer by layer
+     * and row by row; biases start at 0. A builder is not thread-safe; the networks it builds are.
+     */
+    public static final class Builder {
+
+        private final int inputSize;
+        private final List<Integer> sizes = new ArrayList<>();
+        private final List<Activation> activations = new ArrayList<>();
+        private boolean biases = true;
+
+        private Builder(int inputSize) {
+            if (inputSize < 1) {
+                throw new IllegalArgumentException("a network needs at least 1 input, got " + inputSize);
+            }
+            this.inputSize = inputSize;
+        }
+
+        /**
+         * Appends a dense layer.
+         *
+         * @param units the number of units (outputs), at least 1
+         * @param activation the layer's activation
+         * @return this builder
+         * @throws IllegalArgumentException if {@code units} is less than 1 or {@code activation} is null
+         */
+        public Builder dense(int units, Activation activation) {
+            if (units < 1) {
+                throw new IllegalArgumentException("layer " + sizes.size() + " needs at least 1 unit, got "
+                        + units);
+            }
+            if (activation == null) {
+                throw new IllegalArgumentException("layer " + sizes.size() + " activation is null");
+            }
+            sizes.add(units);
+            activations.add(activation);
+            return this;
+        }
+
+        /**
+         * Builds every layer without a bias, as the tutorial does (its biases stay at 0).
+         *
+         * @return this builder
+         */
+        public Builder withoutBiases() {
+            biases = false;
+            return this;
+        }
+
+        /**
+         * Builds the network with weights from {@code new java.util.Random(seed)}, whose Gaussian
+         * draws are specified to the bit, so the same seed gives the same network on every JVM.
+         *
+         * @param seed the seed
+         * @return a new network
+         * @throws IllegalStateException if no layer was added
+         */
+        public Network build(long seed) {
+            return build(new Random(seed));
+        }
+
+        /**
+         * Builds the network with weights drawn from the given generator.
+         *
+         * @param random the source of {@code nextGaussian()} draws; it is advanced
+         * @return a new network
+         * @throws IllegalArgumentException if {@code random} is null
+         * @throws IllegalStateException if no layer was added
+         */
+        public Network build(RandomGenerator random) {
+            if (random == null) {
+                throw new IllegalArgumentException("random generator is null");
+            }
+            if (sizes.isEmpty()) {
+                throw new IllegalStateException("add at least one layer with dense(units, activation)");
+            }
+            List<DenseLayer> layers = new ArrayList<>(sizes.size());
+            int in = inputSize;
+            for (int l = 0; l < sizes.size(); l++) {
+                int out = sizes.get(l);
+                double[] w = new double[Math.multiplyExact(in, out)];
+                for (int k = 0; k < w.length; k++) {
+                    w[k] = random.nextGaussian();
+                }
+                Matrix weights = Matrix.wrap(in, out, w);
+                layers.add(biases
+                        ? DenseLayer.of(weights, Matrix.wrap(1, out, new double[out]), activations.get(l))
+                        : DenseLayer.of(weights, activations.get(l)));
+                in = out;
+            }
+            return new Network(layers);
+        }
+    }
+}

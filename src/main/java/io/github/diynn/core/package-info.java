@@ -1,0 +1,14 @@
+/**
+ * The immutable maths of diynn: {@link io.github.diynn.core.Matrix}, the closed sets
+ * {@link io.github.diynn.core.Activation} and {@link io.github.diynn.core.Loss},
+ * {@link io.github.diynn.core.DenseLayer}, {@link io.github.diynn.core.Network} and the sources of
+ * gradients.
+ *
+ * <p>Contract for the whole package: every public type is immutable and safe to share between
+ * threads; every operation returns a new value; arguments are checked at the boundary and rejected
+ * with an {@link java.lang.IllegalArgumentException} naming the bad value or both shapes. A network's
+ * one link to training is its flat parameter vector ({@link io.github.diynn.core.Network#parameters()}
+ * and {@link io.github.diynn.core.Network#withParameters(double[])}); every gradient is returned in
+ * the same layout, as {@code dJ/dtheta} (a trainer subtracts it).
+ */
+package io.github.diynn.core;

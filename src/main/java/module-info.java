@@ -1,0 +1,12 @@
+/**
+ * diynn: small dense neural networks in plain Java, with zero runtime dependencies.
+ *
+ * <p>{@link io.github.diynn.core} holds the immutable maths (matrices, activations, losses, layers,
+ * networks and gradients), {@link io.github.diynn.train} the trainers, and
+ * {@link io.github.diynn.data} data sets, CSV loading and scaling.
+ */
+module io.github.diynn {
+    exports io.github.diynn.core;
+    exports io.github.diynn.train;
+    exports io.github.diynn.data;
+}
