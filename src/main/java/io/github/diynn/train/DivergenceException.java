@@ -8,9 +8,13 @@ package io.github.diynn.train;
  */
 public final class DivergenceException extends ArithmeticException {
 
+    /** The epoch in which training diverged. */
     private final int epoch;
+    /** The step within that epoch. */
     private final int step;
+    /** The learning rate in force. */
     private final double learningRate;
+    /** The last finite loss, or NaN. */
     private final double lastFiniteLoss;
 
     /**
