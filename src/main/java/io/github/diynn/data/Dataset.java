@@ -1,21 +1,35 @@
 package io.github.diynn.data;
 
 import io.github.diynn.core.Matrix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
- * An immutable data set: inputs and targets with one sample per row.
+ * An immutable data set: inputs and targets with one sample per row, and optional column names.
+ *
+ * <p>Row {@code i} of {@link #inputs()} and row {@code i} of {@link #targets()} form one sample;
+ * every method that reorders or selects rows keeps the two together. Names are either absent (an
+ * empty list) or one per column; for one-hot targets built from a label column the target names are
+ * the class names. A {@code Dataset} is immutable and safe to share between threads.
  *
  * @param inputs the {@code samples x features} inputs
  * @param targets the {@code samples x outputs} targets
+ * @param inputNames the input column names, empty or one per input column
+ * @param targetNames the target column names, empty or one per target column
  */
-public record Dataset(Matrix inputs, Matrix targets) {
+public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, List<String> targetNames) {
 
     /**
-     * Checks that inputs and targets are present and have the same number of rows.
+     * Checks the parts and copies the name lists.
      *
      * @param inputs the {@code samples x features} inputs
      * @param targets the {@code samples x outputs} targets
-     * @throws IllegalArgumentException if either is null or the row counts differ (both shapes named)
+     * @param inputNames the input column names, empty or one per input column
+     * @param targetNames the target column names, empty or one per target column
+     * @throws IllegalArgumentException if a part is null, the row counts differ (both shapes named),
+     *     a name list is neither empty nor one name per column, or a name is null
      */
     public Dataset {
         if (inputs == null || targets == null) {
@@ -27,6 +41,35 @@ public record Dataset(Matrix inputs, Matrix targets) {
             throw new IllegalArgumentException("inputs " + inputs.shape() + " and targets " + targets.shape()
                     + " have different numbers of rows");
         }
+        inputNames = checkedNames(inputNames, inputs, "input");
+        targetNames = checkedNames(targetNames, targets, "target");
+    }
+
+    /**
+     * Builds a data set without column names.
+     *
+     * @param inputs the {@code samples x features} inputs
+     * @param targets the {@code samples x outputs} targets
+     * @throws IllegalArgumentException if either is null or the row counts differ (both shapes named)
+     */
+    public Dataset(Matrix inputs, Matrix targets) {
+        this(inputs, targets, List.of(), List.of());
+    }
+
+    private static List<String> checkedNames(List<String> names, Matrix matrix, String what) {
+        if (names == null) {
+            throw new IllegalArgumentException(what + " names are null; use an empty list for no names");
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i) == null) {
+                throw new IllegalArgumentException(what + " name " + i + " is null in " + names);
+            }
+        }
+        if (!names.isEmpty() && names.size() != matrix.columns()) {
+            throw new IllegalArgumentException(names.size() + " " + what + " names " + names + " for "
+                    + matrix.columns() + " " + what + " columns (" + matrix.shape() + ")");
+        }
+        return List.copyOf(names);
     }
 
     /**
@@ -36,5 +79,137 @@ public record Dataset(Matrix inputs, Matrix targets) {
      */
     public int size() {
         return inputs.rows();
+    }
+
+    /**
+     * Returns the samples at the given row indices, in that order (indices may repeat); names are kept.
+     *
+     * @param indices row indices, each from 0 to {@code size() - 1}
+     * @return a new data set of {@code indices.length} samples
+     * @throws IllegalArgumentException if {@code indices} is null
+     * @throws IndexOutOfBoundsException if an index is outside {@code [0, size())}
+     */
+    public Dataset selectRows(int... indices) {
+        if (indices == null) {
+            throw new IllegalArgumentException("row indices are null");
+        }
+        return new Dataset(inputs.selectRows(indices), targets.selectRows(indices), inputNames, targetNames);
+    }
+
+    /**
+     * Returns the consecutive samples {@code from} (inclusive) to {@code to} (exclusive).
+     *
+     * @param from the first row, from 0 to {@code size()}
+     * @param to one past the last row, from {@code from} to {@code size()}
+     * @return a new data set of {@code to - from} samples
+     * @throws IllegalArgumentException if the range is not within {@code [0, size()]} or is reversed
+     */
+    public Dataset slice(int from, int to) {
+        if (from < 0 || to > size() || from > to) {
+            throw new IllegalArgumentException("row range [" + from + ", " + to + ") is not within a data set of "
+                    + size() + " samples");
+        }
+        int[] indices = new int[to - from];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = from + i;
+        }
+        return selectRows(indices);
+    }
+
+    /**
+     * Returns the samples in a random order drawn by a Fisher-Yates shuffle driven by
+     * {@code new java.util.Random(seed)}; the same seed always gives the same order.
+     *
+     * @param seed the seed of the random order
+     * @return a new data set with the same samples, reordered
+     * @see #shuffle(RandomGenerator)
+     */
+    public Dataset shuffle(long seed) {
+        return shuffle(new Random(seed));
+    }
+
+    /**
+     * Returns the samples in a random order drawn by a Fisher-Yates shuffle.
+     *
+     * <p>The order is {@link #permutation(int, RandomGenerator)} of {@link #size()} drawn from
+     * {@code random}, which advances the generator by {@code size() - 1} calls of {@code nextInt}.
+     *
+     * @param random the source of randomness
+     * @return a new data set with the same samples, reordered
+     * @throws IllegalArgumentException if {@code random} is null
+     */
+    public Dataset shuffle(RandomGenerator random) {
+        return selectRows(permutation(size(), random));
+    }
+
+    /**
+     * Draws a uniformly random permutation of {@code 0 .. size - 1} by the Fisher-Yates shuffle.
+     *
+     * <pre>  start from [0, 1, ..., size-1]
+     *  for i = size-1 down to 1: j = random.nextInt(i + 1); swap positions i and j</pre>
+     *
+     * @param size the number of elements, at least 0
+     * @param random the source of randomness
+     * @return a new array holding each index from 0 to {@code size - 1} exactly once
+     * @throws IllegalArgumentException if {@code size} is negative or {@code random} is null
+     */
+    public static int[] permutation(int size, RandomGenerator random) {
+        if (size < 0) {
+            throw new IllegalArgumentException("permutation size must be at least 0, got " + size);
+        }
+        if (random == null) {
+            throw new IllegalArgumentException("the random generator for a shuffle is null");
+        }
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
+    /**
+     * Shuffles with {@link #shuffle(long)} and cuts the result in two: the first
+     * {@code round(firstFraction * size())} shuffled samples, then the rest.
+     *
+     * <p>For Iris (150 samples), {@code split(0.8, seed)} gives 120 training and 30 test samples.
+     *
+     * @param firstFraction the share of samples in the first part, strictly between 0 and 1
+     * @param seed the seed of the shuffle
+     * @return the two parts; together they hold every sample exactly once
+     * @throws IllegalArgumentException if {@code firstFraction} is NaN or not strictly between 0 and 1
+     */
+    public DatasetSplit split(double firstFraction, long seed) {
+        if (!(firstFraction > 0.0 && firstFraction < 1.0)) {
+            throw new IllegalArgumentException("split fraction must be strictly between 0 and 1, got "
+                    + firstFraction);
+        }
+        int firstSize = (int) Math.round(firstFraction * size());
+        Dataset shuffled = shuffle(seed);
+        return new DatasetSplit(shuffled.slice(0, firstSize), shuffled.slice(firstSize, size()));
+    }
+
+    /**
+     * Cuts the samples, in their current order, into consecutive batches of {@code batchSize}; the
+     * last batch holds the remainder and may be smaller. No data set gives no batches.
+     *
+     * @param batchSize the number of samples per batch, at least 1
+     * @return an immutable list of {@code ceil(size() / batchSize)} data sets
+     * @throws IllegalArgumentException if {@code batchSize} is less than 1
+     */
+    public List<Dataset> batches(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        List<Dataset> out = new ArrayList<>();
+        for (int from = 0; from < size(); from += batchSize) {
+            out.add(slice(from, Math.min(size(), from + batchSize)));
+        }
+        return List.copyOf(out);
     }
 }
