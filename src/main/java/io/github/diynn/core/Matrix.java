@@ -324,7 +324,7 @@ public final class Matrix {
      * @throws IllegalArgumentException if the inner dimensions differ (both shapes are named)
      */
     public Matrix times(Matrix other) {
-        requireNonNull(other, "times");
+        requireNonNull(other, "multiply by");
         if (columns != other.rows) {
             throw new IllegalArgumentException("cannot multiply " + shape() + " by " + other.shape()
                     + ": inner dimensions " + columns + " and " + other.rows + " differ");
@@ -450,7 +450,7 @@ public final class Matrix {
      * @throws IllegalArgumentException if {@code row} is not {@code 1 x columns} (both shapes named)
      */
     public Matrix plusRow(Matrix row) {
-        return broadcastRow(row, "add to every row", Double::sum);
+        return broadcastRow(row, "cannot add %2$s to every row of %1$s", Double::sum);
     }
 
     /**
@@ -461,7 +461,7 @@ public final class Matrix {
      * @throws IllegalArgumentException if {@code row} is not {@code 1 x columns} (both shapes named)
      */
     public Matrix divideRows(Matrix row) {
-        return broadcastRow(row, "divide every row by", (a, b) -> a / b);
+        return broadcastRow(row, "cannot divide every row of %1$s by %2$s", (a, b) -> a / b);
     }
 
     /**
@@ -472,7 +472,7 @@ public final class Matrix {
      * @throws IllegalArgumentException if {@code row} is not {@code 1 x columns} (both shapes named)
      */
     public Matrix multiplyRows(Matrix row) {
-        return broadcastRow(row, "multiply every row by", (a, b) -> a * b);
+        return broadcastRow(row, "cannot multiply every row of %1$s by %2$s", (a, b) -> a * b);
     }
 
     /**
@@ -573,11 +573,15 @@ public final class Matrix {
         return new Matrix(rows, columns, out);
     }
 
-    private Matrix broadcastRow(Matrix row, String what, DoubleBinaryOperator op) {
-        requireNonNull(row, what);
+    /** Applies {@code op} between every row and {@code row}; {@code failure} formats a rejection. */
+    private Matrix broadcastRow(Matrix row, String failure, DoubleBinaryOperator op) {
+        String matrix = "a " + shape() + " matrix";
+        if (row == null) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, failure, matrix, "a null row"));
+        }
         if (row.rows != 1 || row.columns != columns) {
-            throw new IllegalArgumentException("cannot " + what + " " + shape() + " a " + row.shape()
-                    + " matrix: expected 1x" + columns);
+            throw new IllegalArgumentException(String.format(Locale.ROOT, failure, matrix, "a " + row.shape()
+                    + " row") + ": expected a 1x" + columns + " row");
         }
         double[] out = new double[values.length];
         for (int i = 0; i < rows; i++) {

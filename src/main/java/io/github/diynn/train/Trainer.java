@@ -20,7 +20,8 @@ import io.github.diynn.data.Dataset;
  *
  * <p>After every step the new parameters and the new loss are checked: if any is NaN or infinite,
  * training stops with a {@link DivergenceException} and no model with a non-finite weight is
- * returned.
+ * returned. The same exception stops a run whose parameters grow so large that the gradient source
+ * rejects them (a finite-difference step that no longer changes a weight).
  *
  * <pre>{@code
  * TrainingResult result = Trainer.builder()
@@ -98,7 +99,8 @@ public final class Trainer {
      *     {@code network.outputSize()}
      * @return the trained network and the loss after every epoch
      * @throws IllegalArgumentException if an argument is null or the data does not fit the network
-     * @throws DivergenceException if a parameter or the loss becomes NaN or infinite
+     * @throws DivergenceException if a parameter or the loss becomes NaN or infinite, or the
+     *     parameters grow so large that the gradient source rejects them
      */
     public TrainingResult train(Network network, Dataset data) {
         if (data == null) {
@@ -116,7 +118,8 @@ public final class Trainer {
      * @return the trained network and the loss after every epoch
      * @throws IllegalArgumentException if an argument is null or the data does not fit the network
      *     (both shapes named)
-     * @throws DivergenceException if a parameter or the loss becomes NaN or infinite
+     * @throws DivergenceException if a parameter or the loss becomes NaN or infinite, or the
+     *     parameters grow so large that the gradient source rejects them
      */
     public TrainingResult train(Network network, Matrix inputs, Matrix targets) {
         if (network == null) {
@@ -133,7 +136,7 @@ public final class Trainer {
         double lastFinite = initialLoss;
         Network current = network;
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            double[] gradient = gradientSource.gradient(current, loss, inputs, targets);
+            double[] gradient = gradient(current, inputs, targets, epoch, lastFinite);
             if (gradient == null || gradient.length != theta.length) {
                 throw new IllegalStateException(gradientSource + " returned "
                         + (gradient == null ? "null" : gradient.length + " values") + " for "
@@ -155,6 +158,25 @@ public final class Trainer {
             lastFinite = value;
         }
         return new TrainingResult(current, initialLoss, losses);
+    }
+
+    /**
+     * Asks the gradient source for {@code dJ/dtheta}. The batch fitted the network before the first
+     * epoch, so a rejection after that one means the parameters have grown beyond what the source
+     * handles (a forward-difference step that no longer changes a weight of 1e9): divergence.
+     */
+    private double[] gradient(Network current, Matrix inputs, Matrix targets, int epoch, double lastFinite) {
+        try {
+            return gradientSource.gradient(current, loss, inputs, targets);
+        } catch (IllegalArgumentException e) {
+            if (epoch == 1) {
+                throw e;
+            }
+            DivergenceException divergence = new DivergenceException(epoch, 1, learningRate, lastFinite,
+                    "the gradient source rejected the parameters: " + e.getMessage());
+            divergence.initCause(e);
+            throw divergence;
+        }
     }
 
     /**
