@@ -42,8 +42,8 @@ import java.util.List;
  *       the same under every default locale; empty cells, NaN, infinities, values that overflow,
  *       hexadecimal, type suffixes ({@code 1.5f}, {@code 1d}), decimal commas and any other
  *       character are refused;</li>
- *   <li>at most {@value CsvRecordReader#MAX_LINE_CHARS} characters and
- *       {@value CsvRecordReader#MAX_CELLS} cells on a line: input is streamed, a longer line is
+ *   <li>at most {@value #MAX_LINE_CHARACTERS} characters and
+ *       {@value #MAX_CELLS_PER_LINE} cells on a line: input is streamed, a longer line is
  *       refused as soon as the limit is passed;</li>
  *   <li>a header needs at least one data row; header names must be non-empty and distinct.</li>
  * </ul>
@@ -52,6 +52,12 @@ import java.util.List;
  * <p>A loader is immutable and can be used from several threads at once.
  */
 public final class CsvLoader {
+
+    /** The longest line accepted, in characters (1 MiB): a longer line is refused. */
+    public static final int MAX_LINE_CHARACTERS = 1 << 20;
+
+    /** The most cells accepted on one line: a wider line is refused. */
+    public static final int MAX_CELLS_PER_LINE = 10_000;
 
     private final char separator;
     private final List<ColumnChoice> inputs;

@@ -159,7 +159,7 @@ final class CsvRead {
         char other = records.otherSeparator();
         String hint = other == 0 ? "" : "; the line holds " + CsvText.describe(other) + ": is that the separator?";
         throw new CsvException(source, line, Math.min(cells.size(), width) + 1, "the row has " + cells.size()
-                + " cells but the header on line " + headerLine + " has " + width + hint, null);
+                + (cells.size() == 1 ? " cell" : " cells") + " but the header on line " + headerLine + " has " + width + hint, null);
     }
 
     private void checkCapacity(int rows) {

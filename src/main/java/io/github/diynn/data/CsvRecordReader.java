@@ -16,10 +16,8 @@ import java.util.List;
  */
 final class CsvRecordReader {
 
-    /** The longest accepted line, in characters (1 MiB). */
-    static final int MAX_LINE_CHARS = 1 << 20;
-    /** The most cells accepted on one line. */
-    static final int MAX_CELLS = 10_000;
+    private static final int MAX_LINE_CHARS = CsvLoader.MAX_LINE_CHARACTERS;
+    private static final int MAX_CELLS = CsvLoader.MAX_CELLS_PER_LINE;
 
     private enum State { START, UNQUOTED, QUOTED, AFTER_QUOTE }
 

@@ -150,7 +150,8 @@ class CsvBadInputTest {
     @Test
     void semicolonFileReadWithCommasHintsAtTheSeparator() {
         assertPlace(refused(XY, "x;y\n1;2\n"), 1, 1, "is the separator ';'?");
-        assertPlace(refused(XY, "x,y\n1;2\n"), 2, 2, "the line holds ';': is that the separator?");
+        assertPlace(refused(XY, "x,y\n1;2\n"), 2, 2,
+                "the row has 1 cell but the header on line 1 has 2; the line holds ';': is that the separator?");
         assertPlace(refused(XY, "x\ty\n1\t2\n"), 1, 1, "is the separator '\\u0009' (CHARACTER TABULATION)?");
     }
 
@@ -275,6 +276,7 @@ class CsvBadInputTest {
         EndlessLine reader = new EndlessLine("x,y\n1,", "9");
         CsvException e = catchThrowableOfType(CsvException.class, () -> XY.load(reader, "long.csv"));
         assertPlace(e, 2, 2, "the line is longer than 1048576 characters");
+        assertThat(CsvLoader.MAX_LINE_CHARACTERS).isEqualTo(1 << 20);
         assertThat(reader.produced).isLessThan(1_048_576 + 20_000);
     }
 
