@@ -14,8 +14,6 @@ package io.github.diynn.data;
  */
 public final class CsvException extends IllegalArgumentException {
 
-    private static final long serialVersionUID = 1L;
-
     /** The source name, typically the file path. */
     private final String source;
     /** The physical line from 1, or 0. */
