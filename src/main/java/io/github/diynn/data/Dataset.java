@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Row {@code i} of {@link #inputs()} and row {@code i} of {@link #targets()} form one sample;
  * every method that reorders or selects rows keeps the two together. Names are either absent (an
- * empty list) or one per column; for one-hot targets built from a label column the target names are
+ * empty list) or one per column; for one-hot targets built by {@link CsvLoader} the target names are
  * the class names. A {@code Dataset} is immutable and safe to share between threads.
  *
  * @param inputs the {@code samples x features} inputs
@@ -79,6 +79,34 @@ public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, Li
      */
     public int size() {
         return inputs.rows();
+    }
+
+    /**
+     * Returns this data set with other inputs, such as scaled ones; targets and names are kept, and
+     * the input names are kept only while the number of input columns stays the same.
+     *
+     * @param newInputs the {@code samples x features} inputs, with {@link #size()} rows
+     * @return a new data set
+     * @throws IllegalArgumentException if {@code newInputs} is null or its row count differs (both
+     *     shapes named)
+     */
+    public Dataset withInputs(Matrix newInputs) {
+        boolean sameWidth = newInputs != null && newInputs.columns() == inputs.columns();
+        return new Dataset(newInputs, targets, sameWidth ? inputNames : List.of(), targetNames);
+    }
+
+    /**
+     * Returns this data set with other targets, such as scaled ones; inputs and names are kept, and
+     * the target names are kept only while the number of target columns stays the same.
+     *
+     * @param newTargets the {@code samples x outputs} targets, with {@link #size()} rows
+     * @return a new data set
+     * @throws IllegalArgumentException if {@code newTargets} is null or its row count differs (both
+     *     shapes named)
+     */
+    public Dataset withTargets(Matrix newTargets) {
+        boolean sameWidth = newTargets != null && newTargets.columns() == targets.columns();
+        return new Dataset(inputs, newTargets, inputNames, sameWidth ? targetNames : List.of());
     }
 
     /**

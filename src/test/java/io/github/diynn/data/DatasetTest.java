@@ -194,4 +194,20 @@ class DatasetTest {
         assertThatThrownBy(() -> new DatasetSplit(fiveRows(), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5 samples and null");
     }
+
+    @Test
+    void withInputsAndWithTargetsReplaceOnePartKeepingNamesWhileTheWidthHolds() {
+        Dataset data = fiveRows();
+        Dataset scaled = data.withInputs(data.inputs().scale(0.5));
+        assertThat(scaled.inputs().row(4)).containsExactly(2, 2);
+        assertThat(scaled.targets()).isEqualTo(data.targets());
+        assertThat(scaled.inputNames()).containsExactly("a", "b");
+        Dataset narrow = data.withTargets(Matrix.zeros(5, 2));
+        assertThat(narrow.targetNames()).isEmpty();
+        assertThat(narrow.inputNames()).containsExactly("a", "b");
+        assertThatThrownBy(() -> data.withInputs(Matrix.zeros(4, 2))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4x2").hasMessageContaining("5x1");
+        assertThatThrownBy(() -> data.withTargets(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("5x2 and null");
+    }
 }

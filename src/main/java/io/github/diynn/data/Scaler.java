@@ -1,0 +1,149 @@
+package io.github.diynn.data;
+
+import io.github.diynn.core.Matrix;
+
+/**
+ * A per-column affine rescaling fitted on training rows: a closed set of three kinds.
+ *
+ * <pre>  transform:         y[i][j] = (x[i][j] - offset[j]) / scale[j]
+ *  inverseTransform:  x[i][j] = y[i][j] * scale[j] + offset[j]</pre>
+ *
+ * <table class="striped">
+ *   <caption>The kinds, fitted on the training rows of each column</caption>
+ *   <tr><th>kind</th><th>factory</th><th>offset</th><th>scale</th></tr>
+ *   <tr><td>{@code "max"}</td><td>{@link #fitMax(Matrix)}</td><td>0</td>
+ *       <td>the largest absolute value (the column max when no value is negative)</td></tr>
+ *   <tr><td>{@code "min-max"}</td><td>{@link #fitMinMax(Matrix)}</td><td>the min</td>
+ *       <td>max - min, mapping the training range onto [0, 1]</td></tr>
+ *   <tr><td>{@code "z-score"}</td><td>{@link #fitZScore(Matrix)}</td><td>the mean</td>
+ *       <td>the population standard deviation (divided by n)</td></tr>
+ * </table>
+ *
+ * <p><b>Constant columns.</b> When the fitted scale would be 0 (a column of zeros for max scaling, a
+ * constant column for min-max and z-score) the scale is 1 instead, so the column maps to
+ * {@code x - offset} (0 on the training rows) and never to NaN.
+ *
+ * <p>Fit on the training rows only, then transform training, validation and test rows alike. The
+ * parameters ({@link #kind()}, {@link #offsets()}, {@link #scales()}) are all a scaler holds, and
+ * {@link #of(String, double[], double[])} rebuilds an equal scaler from them, so a model file can
+ * store them. Scalers are immutable and safe to share between threads; {@code equals} is exact.
+ */
+public sealed interface Scaler permits MaxScaler, MinMaxScaler, ZScoreScaler {
+
+    /**
+     * Fits the tutorial's max scaling: each column divided by its largest absolute value. On
+     * non-negative data such as Iris this is exactly {@code X / np.amax(X, axis=0)}.
+     *
+     * @param rows the training rows, at least one
+     * @return the fitted scaler
+     * @throws IllegalArgumentException if {@code rows} is null or has no rows
+     */
+    static Scaler fitMax(Matrix rows) {
+        return new MaxScaler(ColumnAffine.fitMaxAbs(rows));
+    }
+
+    /**
+     * Fits min-max scaling: each column's training range mapped onto [0, 1].
+     *
+     * @param rows the training rows, at least one
+     * @return the fitted scaler
+     * @throws IllegalArgumentException if {@code rows} is null or has no rows, or a column's range
+     *     {@code max - min} overflows a double (the column is named)
+     */
+    static Scaler fitMinMax(Matrix rows) {
+        return new MinMaxScaler(ColumnAffine.fitMinMax(rows));
+    }
+
+    /**
+     * Fits z-score scaling: each column centred on its mean and divided by its population standard
+     * deviation.
+     *
+     * @param rows the training rows, at least one
+     * @return the fitted scaler
+     * @throws IllegalArgumentException if {@code rows} is null or has no rows, or a column's mean or
+     *     deviation overflows a double (the column is named)
+     */
+    static Scaler fitZScore(Matrix rows) {
+        return new ZScoreScaler(ColumnAffine.fitZScore(rows));
+    }
+
+    /**
+     * Rebuilds a scaler from its parameters, as returned by {@link #kind()}, {@link #offsets()} and
+     * {@link #scales()}.
+     *
+     * @param kind {@code "max"}, {@code "min-max"} or {@code "z-score"}
+     * @param offsets one finite offset per column; all 0 for {@code "max"}
+     * @param scales one finite, positive scale per column
+     * @return a scaler equal to the one the parameters came from
+     * @throws IllegalArgumentException if the kind is unknown, an array is null, the lengths differ,
+     *     an offset is not finite (or not 0 for max scaling), or a scale is not finite and positive
+     *     (the column is named)
+     */
+    static Scaler of(String kind, double[] offsets, double[] scales) {
+        if (kind == null) {
+            throw new IllegalArgumentException("scaler kind is null; expected max, min-max or z-score");
+        }
+        ColumnAffine parameters = ColumnAffine.of(kind, offsets, scales);
+        switch (kind) {
+            case MaxScaler.KIND:
+                parameters.requireZeroOffsets();
+                return new MaxScaler(parameters);
+            case MinMaxScaler.KIND:
+                return new MinMaxScaler(parameters);
+            case ZScoreScaler.KIND:
+                return new ZScoreScaler(parameters);
+            default:
+                throw new IllegalArgumentException("unknown scaler kind '" + kind
+                        + "'; expected max, min-max or z-score");
+        }
+    }
+
+    /**
+     * Returns the kind's stable name, for files: {@code "max"}, {@code "min-max"} or {@code "z-score"}.
+     *
+     * @return the kind
+     */
+    String kind();
+
+    /**
+     * Returns the number of columns the scaler was fitted on.
+     *
+     * @return the column count
+     */
+    int columns();
+
+    /**
+     * Returns a copy of the per-column offsets (subtracted first).
+     *
+     * @return a new array of {@link #columns()} values
+     */
+    double[] offsets();
+
+    /**
+     * Returns a copy of the per-column scales (divided by after the offset), each finite and positive.
+     *
+     * @return a new array of {@link #columns()} values
+     */
+    double[] scales();
+
+    /**
+     * Scales rows: {@code (x - offset) / scale} in each column.
+     *
+     * @param rows rows with {@link #columns()} columns
+     * @return a new matrix of the same shape
+     * @throws IllegalArgumentException if {@code rows} is null, has another number of columns (both
+     *     widths named), or a result overflows (row and column named)
+     */
+    Matrix transform(Matrix rows);
+
+    /**
+     * Maps scaled rows back to the original units: {@code y * scale + offset} in each column, for
+     * example predictions back to centimetres.
+     *
+     * @param rows scaled rows with {@link #columns()} columns
+     * @return a new matrix of the same shape
+     * @throws IllegalArgumentException if {@code rows} is null, has another number of columns (both
+     *     widths named), or a result overflows (row and column named)
+     */
+    Matrix inverseTransform(Matrix rows);
+}
