@@ -5,8 +5,9 @@ package io.github.diynn.core;
  *
  * <p>The result is {@code dJ/dtheta} in the layout of {@link Network#parameters()}: a trainer
  * subtracts it. Implementations must be stateless or immutable, so one source can serve many
- * threads, and must not modify their arguments. {@link FiniteDifferences} estimates the gradient
- * numerically.
+ * threads, and must not modify their arguments. {@link Backpropagation} computes the exact
+ * gradient; {@link FiniteDifferences} estimates it numerically, and {@link GradientCheck} compares
+ * the two.
  */
 @FunctionalInterface
 public interface GradientSource {
@@ -22,4 +23,13 @@ public interface GradientSource {
      * @throws IllegalArgumentException if the batch does not fit the network (shapes named)
      */
     double[] gradient(Network network, Loss loss, Matrix inputs, Matrix targets);
+
+    /**
+     * Returns the exact gradient by backpropagation, {@link Backpropagation#instance()}.
+     *
+     * @return the backpropagation source
+     */
+    static GradientSource backpropagation() {
+        return Backpropagation.instance();
+    }
 }

@@ -3,10 +3,12 @@ package io.github.diynn.core;
 /**
  * The closed set of losses, each with its gradient with respect to the predictions beside it.
  *
- * <p>Both take predictions and targets of the same shape, rows being samples. Neither is averaged
- * where the name says "sum": {@link #SUM_SQUARED_ERROR} is the tutorial's
- * {@code J = 1/2 * sum (y - yhat)^2} over every sample and output, and {@link #MEAN_SQUARED_ERROR}
- * divides the plain sum of squares by the count of entries.
+ * <p>Every loss takes predictions and targets of the same shape, rows being samples. Each states
+ * what it sums and what it averages, and the names say it: {@link #SUM_SQUARED_ERROR} is the
+ * tutorial's {@code J = 1/2 * sum (y - yhat)^2} over every sample and output, not averaged;
+ * {@link #MEAN_SQUARED_ERROR} divides the plain sum of squares by the count of entries (samples
+ * times outputs); {@link #CROSS_ENTROPY} sums over the classes of a sample and averages over the
+ * samples.
  */
 public enum Loss {
 
@@ -18,13 +20,15 @@ public enum Loss {
      */
     SUM_SQUARED_ERROR {
         @Override
-        double scale(int entries) {
-            return 0.5;
+        double value(double[] p, double[] y, int rows, int columns) {
+            return 0.5 * sumOfSquares(p, y);
         }
 
         @Override
-        double gradientScale(int entries) {
-            return 1.0;
+        void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
+            for (int k = 0; k < p.length; k++) {
+                out[k] = p[k] - y[k];
+            }
         }
     },
 
@@ -36,19 +40,90 @@ public enum Loss {
      */
     MEAN_SQUARED_ERROR {
         @Override
-        double scale(int entries) {
-            return entries == 0 ? 0.0 : 1.0 / entries;
+        double value(double[] p, double[] y, int rows, int columns) {
+            return (p.length == 0 ? 0.0 : 1.0 / p.length) * sumOfSquares(p, y);
         }
 
         @Override
-        double gradientScale(int entries) {
-            return entries == 0 ? 0.0 : 2.0 / entries;
+        void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
+            double factor = p.length == 0 ? 0.0 : 2.0 / p.length;
+            for (int k = 0; k < p.length; k++) {
+                out[k] = factor * (p[k] - y[k]);
+            }
+        }
+    },
+
+    /**
+     * The categorical cross-entropy, summed over the classes of each sample and averaged over the
+     * {@code N} samples (rows). Targets are probabilities in {@code [0, 1]}: one-hot rows, or any
+     * distribution. The logarithm is taken of {@code max(yhat, }{@link #PROBABILITY_FLOOR}{@code )},
+     * so the loss stays finite when a prediction is 0 (at most about 690.8 per sample).
+     *
+     * <pre>  J = -1/N * sum over i, j of y[i][j] * ln max(yhat[i][j], floor)
+     *  dJ/dyhat[i][j] = -y[i][j] / (N * yhat[i][j])   where yhat[i][j] &gt;= floor, else 0</pre>
+     *
+     * <p>Meant for a {@link Activation#SOFTMAX} output, where the gradient with respect to the
+     * pre-activations simplifies to {@code (yhat - y) / N} for one-hot or probability targets.
+     */
+    CROSS_ENTROPY {
+        @Override
+        double value(double[] p, double[] y, int rows, int columns) {
+            double total = 0.0;
+            for (int k = 0; k < p.length; k++) {
+                double target = target(y, k, columns);
+                if (target != 0.0) {
+                    total -= target * StrictMath.log(Math.max(p[k], PROBABILITY_FLOOR));
+                }
+            }
+            return rows == 0 ? 0.0 : total / rows;
+        }
+
+        @Override
+        void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
+            double factor = rows == 0 ? 0.0 : 1.0 / rows;
+            for (int k = 0; k < p.length; k++) {
+                double target = target(y, k, columns);
+                out[k] = p[k] >= PROBABILITY_FLOOR ? -factor * (target / p[k]) : 0.0;
+            }
         }
     };
 
-    abstract double scale(int entries);
+    /**
+     * The smallest probability {@link #CROSS_ENTROPY} takes the logarithm of, {@code 1e-300}:
+     * a prediction below it counts as this value, and the loss is flat there.
+     */
+    public static final double PROBABILITY_FLOOR = 1e-300;
 
-    abstract double gradientScale(int entries);
+    /** The loss of row-major predictions {@code p} against targets {@code y}, both {@code rows x columns}. */
+    abstract double value(double[] p, double[] y, int rows, int columns);
+
+    /** Writes {@code dJ/dp} into {@code out}; all arrays are row-major {@code rows x columns}. */
+    abstract void gradient(double[] p, double[] y, int rows, int columns, double[] out);
+
+    /**
+     * Writes {@code dJ/dz} of {@link #CROSS_ENTROPY} into {@code out}, where {@code a = softmax(z)},
+     * in one step. Exact for the clamped loss: with {@code T} the sum of a row's targets over the
+     * entries at or above the floor, {@code dJ/dz = (a T - y) / N} there and {@code a T / N} below
+     * it; for targets summing to 1 and no clamped entry, {@code (a - y) / N}.
+     */
+    static void crossEntropyThroughSoftmax(double[] a, double[] y, int rows, int columns, double[] out) {
+        double factor = rows == 0 ? 0.0 : 1.0 / rows;
+        for (int i = 0; i < rows; i++) {
+            int start = i * columns;
+            int end = start + columns;
+            double kept = 0.0;
+            for (int k = start; k < end; k++) {
+                double target = target(y, k, columns);
+                if (a[k] >= PROBABILITY_FLOOR) {
+                    kept += target;
+                }
+            }
+            for (int k = start; k < end; k++) {
+                double clamped = a[k] >= PROBABILITY_FLOOR ? y[k] : 0.0;
+                out[k] = factor * (a[k] * kept - clamped);
+            }
+        }
+    }
 
     /**
      * Returns the loss of predictions against targets.
@@ -56,17 +131,12 @@ public enum Loss {
      * @param predictions the network's outputs, one row per sample
      * @param targets the wanted outputs, same shape
      * @return the loss {@code J}
-     * @throws IllegalArgumentException if either is null or the shapes differ (both named)
+     * @throws IllegalArgumentException if either is null, the shapes differ (both named), or a
+     *     {@link #CROSS_ENTROPY} target is outside {@code [0, 1]} (its row and column named)
      */
     public double value(Matrix predictions, Matrix targets) {
-        double[] p = predictions(predictions, targets);
-        double[] y = targets.raw();
-        double total = 0.0;
-        for (int k = 0; k < p.length; k++) {
-            double r = y[k] - p[k];
-            total += r * r;
-        }
-        return scale(p.length) * total;
+        requireSameShape(predictions, targets);
+        return value(predictions.raw(), targets.raw(), predictions.rows(), predictions.columns());
     }
 
     /**
@@ -75,20 +145,17 @@ public enum Loss {
      * @param predictions the network's outputs, one row per sample
      * @param targets the wanted outputs, same shape
      * @return a new matrix of the predictions' shape
-     * @throws IllegalArgumentException if either is null or the shapes differ (both named)
+     * @throws IllegalArgumentException if either is null, the shapes differ (both named), or a
+     *     {@link #CROSS_ENTROPY} target is outside {@code [0, 1]} (its row and column named)
      */
     public Matrix gradient(Matrix predictions, Matrix targets) {
-        double[] p = predictions(predictions, targets);
-        double[] y = targets.raw();
-        double factor = gradientScale(p.length);
-        double[] out = new double[p.length];
-        for (int k = 0; k < p.length; k++) {
-            out[k] = factor * (p[k] - y[k]);
-        }
+        requireSameShape(predictions, targets);
+        double[] out = new double[predictions.raw().length];
+        gradient(predictions.raw(), targets.raw(), predictions.rows(), predictions.columns(), out);
         return Matrix.wrap(predictions.rows(), predictions.columns(), out);
     }
 
-    private double[] predictions(Matrix predictions, Matrix targets) {
+    private void requireSameShape(Matrix predictions, Matrix targets) {
         if (predictions == null || targets == null) {
             throw new IllegalArgumentException(name() + " needs predictions and targets, got "
                     + (predictions == null ? "null" : predictions.shape()) + " and "
@@ -98,6 +165,23 @@ public enum Loss {
             throw new IllegalArgumentException(name() + ": predictions are " + predictions.shape()
                     + " but targets are " + targets.shape());
         }
-        return predictions.raw();
+    }
+
+    private static double sumOfSquares(double[] p, double[] y) {
+        double total = 0.0;
+        for (int k = 0; k < p.length; k++) {
+            double r = y[k] - p[k];
+            total += r * r;
+        }
+        return total;
+    }
+
+    private static double target(double[] y, int k, int columns) {
+        double target = y[k];
+        if (!(target >= 0.0 && target <= 1.0)) {
+            throw new IllegalArgumentException("CROSS_ENTROPY needs targets in [0, 1], got " + target
+                    + " at row " + k / columns + ", column " + k % columns);
+        }
+        return target;
     }
 }

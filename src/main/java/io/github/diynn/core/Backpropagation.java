@@ -1,0 +1,204 @@
+package io.github.diynn.core;
+
+import java.util.List;
+
+/**
+ * The exact gradient of a loss by backpropagation: one forward pass that keeps every layer's
+ * pre-activations and outputs, then one backward pass.
+ *
+ * <p>For layer {@code l} with input {@code a[l-1]} (the batch for the first layer), weights
+ * {@code W[l]}, bias {@code b[l]} and activation {@code f[l]}:
+ *
+ * <pre>  forward:   z[l] = a[l-1] W[l] + b[l],   a[l] = f[l](z[l])
+ *  output:    dJ/da[L] from the loss
+ *  each layer, last to first:
+ *             dJ/dz[l]   = f[l] backward of dJ/da[l]     (f'(z) * dJ/da for elementwise f)
+ *             dJ/dW[l]   = a[l-1]^T dJ/dz[l]
+ *             dJ/db[l]   = column sums of dJ/dz[l]
+ *             dJ/da[l-1] = dJ/dz[l] W[l]^T</pre>
+ *
+ * <p>A {@link Activation#SOFTMAX} output with {@link Loss#CROSS_ENTROPY} takes the fused step
+ * {@code dJ/dz = (a - y) / N} (exact for the clamped loss too); every other pair goes through the
+ * loss gradient and the activation's backward rule. The result is {@code dJ/dtheta} in the layout of
+ * {@link Network#parameters()}; a trainer subtracts it. The computation is sequential with a fixed
+ * order of operations, so the same network and batch give a bit-identical gradient every time.
+ * The instance is stateless and may be shared between threads.
+ */
+public final class Backpropagation implements GradientSource {
+
+    private static final Backpropagation INSTANCE = new Backpropagation();
+
+    private Backpropagation() {
+    }
+
+    /**
+     * Returns the backpropagation gradient source.
+     *
+     * @return the shared, stateless instance
+     */
+    public static Backpropagation instance() {
+        return INSTANCE;
+    }
+
+    /**
+     * Computes {@code dJ/dtheta} of a network's loss on a batch, in the layout of
+     * {@link Network#parameters()}.
+     *
+     * @param network the network at its current parameters; it is not changed
+     * @param loss the loss {@code J}
+     * @param inputs a {@code samples x inputSize} batch
+     * @param targets a {@code samples x outputSize} batch
+     * @return a new array of {@link Network#parameterCount()} values
+     * @throws IllegalArgumentException if an argument is null, the batch does not fit the network
+     *     (shapes named), or the loss rejects a target
+     */
+    @Override
+    public double[] gradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
+        if (network == null || loss == null) {
+            throw new IllegalArgumentException("network and loss must not be null, got " + network
+                    + " and " + loss);
+        }
+        network.requireBatch(inputs, targets);
+        return gradient(network.layers(), loss, inputs.raw(), targets.raw(), inputs.rows());
+    }
+
+    /** The whole pass on raw arrays; the batch is {@code samples} rows. */
+    static double[] gradient(List<DenseLayer> layers, Loss loss, double[] inputs, double[] targets, int samples) {
+        int count = layers.size();
+        double[][] z = new double[count][];
+        double[][] a = new double[count][];
+        int widest = 0;
+        double[] input = inputs;
+        for (int l = 0; l < count; l++) {
+            DenseLayer layer = layers.get(l);
+            int in = layer.inputSize();
+            int out = layer.outputSize();
+            widest = Math.max(widest, Math.max(in, out));
+            z[l] = new double[samples * out];
+            multiply(input, layer.weights().raw(), z[l], samples, in, out);
+            if (layer.hasBias()) {
+                addRow(z[l], layer.bias().raw(), samples, out);
+            }
+            a[l] = new double[samples * out];
+            layer.activation().forward(z[l], a[l], samples, out);
+            input = a[l];
+        }
+
+        int parameterCount = 0;
+        for (DenseLayer layer : layers) {
+            parameterCount += layer.parameterCount();
+        }
+        double[] gradient = new double[parameterCount];
+        double[] delta = new double[samples * widest];
+        double[] previous = new double[samples * widest];
+
+        DenseLayer last = layers.get(count - 1);
+        int outputs = last.outputSize();
+        if (loss == Loss.CROSS_ENTROPY && last.activation() == Activation.SOFTMAX) {
+            Loss.crossEntropyThroughSoftmax(a[count - 1], targets, samples, outputs, delta);
+        } else {
+            loss.gradient(a[count - 1], targets, samples, outputs, delta);
+            last.activation().backward(z[count - 1], a[count - 1], delta, samples, outputs);
+        }
+
+        int offset = parameterCount;
+        for (int l = count - 1; l >= 0; l--) {
+            DenseLayer layer = layers.get(l);
+            int in = layer.inputSize();
+            int out = layer.outputSize();
+            double[] layerInput = l == 0 ? inputs : a[l - 1];
+            if (layer.hasBias()) {
+                offset -= out;
+                columnSums(delta, gradient, offset, samples, out);
+            }
+            offset -= in * out;
+            transposeTimes(layerInput, delta, gradient, offset, samples, in, out);
+            if (l > 0) {
+                double[] w = layer.weights().raw();
+                timesTranspose(delta, w, previous, samples, in, out);
+                layers.get(l - 1).activation().backward(z[l - 1], a[l - 1], previous, samples, in);
+                double[] swap = delta;
+                delta = previous;
+                previous = swap;
+            }
+        }
+        return gradient;
+    }
+
+    /** {@code c = a b} for row-major {@code a} (rows x inner) and {@code b} (inner x columns), as {@link Matrix#times}. */
+    private static void multiply(double[] a, double[] b, double[] c, int rows, int inner, int columns) {
+        for (int i = 0; i < rows; i++) {
+            int cRow = i * columns;
+            int aRow = i * inner;
+            for (int k = 0; k < inner; k++) {
+                double value = a[aRow + k];
+                int bRow = k * columns;
+                for (int j = 0; j < columns; j++) {
+                    c[cRow + j] += value * b[bRow + j];
+                }
+            }
+        }
+    }
+
+    /** Adds the row {@code bias} to every row of {@code z}, as {@link Matrix#plusRow}. */
+    private static void addRow(double[] z, double[] bias, int rows, int columns) {
+        for (int i = 0; i < rows; i++) {
+            int row = i * columns;
+            for (int j = 0; j < columns; j++) {
+                z[row + j] += bias[j];
+            }
+        }
+    }
+
+    /** Writes the column sums of {@code delta} (rows x columns) into {@code out} from {@code offset}. */
+    private static void columnSums(double[] delta, double[] out, int offset, int rows, int columns) {
+        for (int i = 0; i < rows; i++) {
+            int row = i * columns;
+            for (int j = 0; j < columns; j++) {
+                out[offset + j] += delta[row + j];
+            }
+        }
+    }
+
+    /** Writes {@code x^T delta} ({@code in x out}) into {@code out} from {@code offset}. */
+    private static void transposeTimes(double[] x, double[] delta, double[] out, int offset, int rows, int in,
+            int columns) {
+        for (int i = 0; i < rows; i++) {
+            int xRow = i * in;
+            int dRow = i * columns;
+            for (int p = 0; p < in; p++) {
+                double value = x[xRow + p];
+                int oRow = offset + p * columns;
+                for (int q = 0; q < columns; q++) {
+                    out[oRow + q] += value * delta[dRow + q];
+                }
+            }
+        }
+    }
+
+    /** Writes {@code delta W^T} ({@code rows x in}) into the start of {@code out}, overwriting it. */
+    private static void timesTranspose(double[] delta, double[] w, double[] out, int rows, int in, int columns) {
+        for (int i = 0; i < rows; i++) {
+            int dRow = i * columns;
+            int oRow = i * in;
+            for (int p = 0; p < in; p++) {
+                int wRow = p * columns;
+                double sum = 0.0;
+                for (int q = 0; q < columns; q++) {
+                    sum += delta[dRow + q] * w[wRow + q];
+                }
+                out[oRow + p] = sum;
+            }
+        }
+    }
+
+    /**
+     * Describes the source.
+     *
+     * @return {@code "Backpropagation"}
+     */
+    @Override
+    public String toString() {
+        return "Backpropagation";
+    }
+}

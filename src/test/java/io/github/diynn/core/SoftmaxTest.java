@@ -1,0 +1,150 @@
+package io.github.diynn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SoftmaxTest {
+
+    private static final Activation SOFTMAX = Activation.SOFTMAX;
+
+    private static double rowSum(Matrix m, int row) {
+        double sum = 0.0;
+        for (double v : m.row(row)) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    @Test
+    void matchesTheUnshiftedFormulaOnModerateValues() {
+        // softmax(1, 2, 3) = e^k / (e + e^2 + e^3), safe to evaluate unshifted at this size
+        double total = Math.exp(1) + Math.exp(2) + Math.exp(3);
+
+        Matrix a = SOFTMAX.apply(Matrix.rowVector(1, 2, 3));
+
+        assertThat(a.row(0)).containsExactly(new double[] {Math.exp(1) / total, Math.exp(2) / total,
+            Math.exp(3) / total}, within(1e-15));
+    }
+
+    @Test
+    void staysFiniteAndSumsToOneForALargeLogit() {
+        Matrix a = SOFTMAX.apply(Matrix.rowVector(1000, 0, 0));
+
+        // e^-1000 underflows to 0, so the shifted form gives exactly (1, 0, 0)
+        assertThat(a.row(0)).containsExactly(1.0, 0.0, 0.0);
+        assertThat(a.isFinite()).isTrue();
+        assertThat(rowSum(a, 0)).isCloseTo(1.0, within(1e-15));
+    }
+
+    @Test
+    void staysFiniteAndSumsToOneForWidelySpreadLogits() {
+        Matrix a = SOFTMAX.apply(Matrix.rowVector(123, 456, 789));
+
+        // shifted by 789: (e^-666, e^-333, 1) / (1 + e^-333 + e^-666), and that sum rounds to 1
+        assertThat(a.row(0)).containsExactly(StrictMath.exp(-666), StrictMath.exp(-333), 1.0);
+        assertThat(a.isFinite()).isTrue();
+        assertThat(rowSum(a, 0)).isCloseTo(1.0, within(1e-15));
+    }
+
+    @Test
+    void staysFiniteForEqualVeryNegativeLogits() {
+        Matrix a = SOFTMAX.apply(Matrix.rowVector(-1000, -1000));
+
+        assertThat(a.row(0)).containsExactly(0.5, 0.5);
+    }
+
+    @Test
+    void eachRowIsNormalisedOnItsOwnAndIsShiftInvariant() {
+        Matrix z = Matrix.of(2, 3, 0.5, -1.0, 2.0, 10.0, 10.0, 10.0);
+
+        Matrix a = SOFTMAX.apply(z);
+        Matrix shifted = SOFTMAX.apply(z.map(v -> v + 3.0));
+
+        assertThat(a.selectRows(0)).isEqualTo(SOFTMAX.apply(Matrix.rowVector(0.5, -1.0, 2.0)));
+        assertThat(a.row(1)).containsExactly(1.0 / 3, 1.0 / 3, 1.0 / 3);
+        assertThat(a.isCloseTo(shifted, 1e-15)).isTrue();
+        assertThat(z).isEqualTo(Matrix.of(2, 3, 0.5, -1.0, 2.0, 10.0, 10.0, 10.0));
+    }
+
+    @Test
+    void rowSumsAreOneWithin1e15OnRandomRows() {
+        Random random = new Random(17);
+        for (int trial = 0; trial < 1000; trial++) {
+            double[] z = new double[1 + random.nextInt(10)];
+            for (int j = 0; j < z.length; j++) {
+                z[j] = random.nextGaussian() * 50;
+            }
+
+            Matrix a = SOFTMAX.apply(Matrix.rowVector(z));
+
+            assertThat(rowSum(a, 0)).as("trial %d", trial).isCloseTo(1.0, within(1e-15));
+            for (double v : a.row(0)) {
+                assertThat(v).isBetween(0.0, 1.0);
+            }
+        }
+    }
+
+    @Test
+    void backwardMatchesCentralDifferencesOfAWeightedSumOfTheOutputs() {
+        Random random = new Random(23);
+        for (int trial = 0; trial < 100; trial++) {
+            double[] z = new double[2 + random.nextInt(5)];
+            double[] weights = new double[z.length];
+            for (int j = 0; j < z.length; j++) {
+                z[j] = random.nextGaussian() * 3;
+                weights[j] = random.nextGaussian();
+            }
+            // J(z) = sum over j of weights[j] * softmax(z)[j], so dJ/da = weights
+            double[] numeric = FiniteDifferences.central().gradient(point -> {
+                double[] a = SOFTMAX.apply(Matrix.rowVector(point)).row(0);
+                double sum = 0.0;
+                for (int j = 0; j < a.length; j++) {
+                    sum += weights[j] * a[j];
+                }
+                return sum;
+            }, z);
+
+            Matrix analytic = SOFTMAX.backward(Matrix.rowVector(z), Matrix.rowVector(weights));
+
+            assertThat(analytic.row(0)).as("trial %d", trial).containsExactly(numeric, within(1e-9));
+        }
+    }
+
+    @Test
+    void isNotElementwiseAndRefusesTheScalarForms() {
+        assertThat(SOFTMAX.isElementwise()).isFalse();
+        assertThat(Activation.SIGMOID.isElementwise()).isTrue();
+        assertThatThrownBy(() -> SOFTMAX.apply(0.0)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("row-wise");
+        assertThatThrownBy(() -> SOFTMAX.derivative(0.0)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("backward(Matrix, Matrix)");
+        assertThatThrownBy(() -> SOFTMAX.derivative(Matrix.zeros(0, 0)))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void backwardRejectsMismatchedShapesNamingBoth() {
+        assertThatThrownBy(() -> SOFTMAX.backward(Matrix.zeros(2, 3), Matrix.zeros(3, 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2x3").hasMessageContaining("3x2");
+        assertThatThrownBy(() -> SOFTMAX.backward(Matrix.zeros(2, 3), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+        assertThatThrownBy(() -> SOFTMAX.apply((Matrix) null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SOFTMAX");
+    }
+
+    @Test
+    void elementwiseBackwardIsTheDerivativeTimesTheOutputGradient() {
+        Matrix z = Matrix.of(2, 2, -2.0, -0.5, 0.5, 3.0);
+        Matrix upstream = Matrix.of(2, 2, 1.0, -2.0, 0.25, 4.0);
+        for (Activation activation : new Activation[] {Activation.IDENTITY, Activation.SIGMOID, Activation.TANH,
+            Activation.RELU}) {
+            assertThat(activation.backward(z, upstream))
+                    .as("%s", activation)
+                    .isEqualTo(activation.derivative(z).multiplyElements(upstream));
+        }
+    }
+}
