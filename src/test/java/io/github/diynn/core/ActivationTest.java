@@ -20,7 +20,7 @@ class ActivationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Activation.class)
+    @EnumSource(value = Activation.class, names = "SOFTMAX", mode = EnumSource.Mode.EXCLUDE) // elementwise ones
     void derivativeMatchesCentralDifferencesAtSeededPoints(Activation activation) {
         SplittableRandom random = new SplittableRandom(20_260_101L + activation.ordinal());
         for (int trial = 0; trial < 2000; trial++) {
@@ -35,7 +35,7 @@ class ActivationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Activation.class)
+    @EnumSource(value = Activation.class, names = "SOFTMAX", mode = EnumSource.Mode.EXCLUDE) // elementwise ones
     void derivativeMatchesCentralDifferencesNearZero(Activation activation) {
         for (double z : new double[] {-1e-3, -1e-4, 1e-4, 1e-3, 0.5, -0.5}) {
             assertThat(activation.derivative(z)).as("%s'(%s)", activation, z)
@@ -44,7 +44,7 @@ class ActivationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Activation.class)
+    @EnumSource(value = Activation.class, names = "SOFTMAX", mode = EnumSource.Mode.EXCLUDE) // elementwise ones
     void matrixFormsApplyTheScalarFormsToEveryEntry(Activation activation) {
         Matrix z = Matrix.of(new double[][] {{-2, -0.5, 0}, {0.25, 1, 3}});
         Matrix values = activation.apply(z);
