@@ -294,6 +294,37 @@ public final class Network {
     }
 
     /**
+     * Tells whether {@code other} has the same architecture (sizes, activations, biases) and every
+     * parameter within {@code tolerance} of this network's.
+     *
+     * @param other the network to compare with
+     * @param tolerance the largest allowed absolute difference per parameter, at least 0
+     * @return true if the architectures match and all parameters are within the tolerance
+     * @throws IllegalArgumentException if {@code other} is null or {@code tolerance} is negative or NaN
+     */
+    public boolean isCloseTo(Network other, double tolerance) {
+        if (other == null) {
+            throw new IllegalArgumentException("cannot compare with a null network");
+        }
+        if (!(tolerance >= 0.0)) {
+            throw new IllegalArgumentException("tolerance must be at least 0, got " + tolerance);
+        }
+        if (layers.size() != other.layers.size()) {
+            return false;
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer a = layers.get(l);
+            DenseLayer b = other.layers.get(l);
+            if (a.activation() != b.activation() || a.hasBias() != b.hasBias()
+                    || !a.weights().isCloseTo(b.weights(), tolerance)
+                    || a.hasBias() && !a.bias().isCloseTo(b.bias(), tolerance)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Exact equality of all layers.
      *
      * @param obj the object to compare with

@@ -402,4 +402,24 @@ class NetworkTest {
         nudged[8] = Math.nextUp(nudged[8]);
         assertThat(handNetwork()).isNotEqualTo(handNetwork().withParameters(nudged));
     }
+
+    @Test
+    void isCloseToComparesArchitectureExactlyAndParametersWithinTheTolerance() {
+        Network net = Network.builder(2).dense(3, Activation.SIGMOID).dense(1, Activation.IDENTITY).build(5);
+        double[] nudged = net.parameters();
+        nudged[4] += 1e-6;
+        Network near = net.withParameters(nudged);
+
+        assertThat(net.isCloseTo(near, 1e-5)).isTrue();
+        assertThat(net.isCloseTo(near, 1e-7)).isFalse();
+        assertThat(net.isCloseTo(net, 0.0)).isTrue();
+        Network noBias = Network.builder(2).dense(3, Activation.SIGMOID).dense(1, Activation.IDENTITY)
+                .withoutBiases().build(5);
+        assertThat(net.isCloseTo(noBias, 1e9)).isFalse();
+        Network tanh = Network.builder(2).dense(3, Activation.TANH).dense(1, Activation.IDENTITY).build(5);
+        assertThat(net.isCloseTo(tanh, 1e9)).isFalse();
+        assertThatThrownBy(() -> net.isCloseTo(near, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1.0");
+        assertThatThrownBy(() -> net.isCloseTo(null, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

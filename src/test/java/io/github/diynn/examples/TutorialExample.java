@@ -1,20 +1,21 @@
 package io.github.diynn.examples;
 
 import io.github.diynn.core.Activation;
+import io.github.diynn.core.Backpropagation;
 import io.github.diynn.core.DenseLayer;
 import io.github.diynn.core.FiniteDifferences;
 import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
+import io.github.diynn.data.CsvLoader;
+import io.github.diynn.data.Dataset;
+import io.github.diynn.data.Scaler;
 import io.github.diynn.train.Trainer;
 import io.github.diynn.train.TrainingResult;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Random;
 
@@ -36,9 +37,8 @@ public final class TutorialExample {
      * Runs the tutorial and prints each step.
      *
      * @param args ignored
-     * @throws IOException if the bundled Iris data cannot be read
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         run(System.out);
     }
 
@@ -47,12 +47,17 @@ public final class TutorialExample {
      *
      * @param out where to print
      * @return the figures printed, for tests
-     * @throws IOException if the bundled Iris data cannot be read
      */
-    static Figures run(PrintStream out) throws IOException {
-        Iris iris = Iris.load().shuffled(SEED);
-        Matrix x = iris.sepals();
-        Matrix y = iris.petalLengths();
+    static Figures run(PrintStream out) {
+        // In [1]: sepal length and width -> petal length, shuffled with an explicit seed.
+        Dataset iris = CsvLoader.builder()
+                .inputs("sepal_length", "sepal_width")
+                .targets("petal_length")
+                .build()
+                .loadResource(TutorialExample.class, "/iris.csv")
+                .shuffle(SEED);
+        Matrix x = iris.inputs();
+        Matrix y = iris.targets();
         out.println("Iris: " + x.rows() + " samples; inputs sepal length and width, target petal length");
 
         // In [2]-[3]: the linear model f(x) = w.x + b with w = [0.2, 0.6], b = -0.3, on the raw data.
@@ -65,8 +70,10 @@ public final class TutorialExample {
                 + "  (exactly " + linearCost + "; the tutorial prints 313.0096)");
 
         // In [4]: linear regression by gradient descent with the analytic partials, on max-scaled data.
-        Matrix xs = x.divideRows(x.columnMax());
-        Matrix ys = y.divideRows(y.columnMax());
+        Scaler inputScale = Scaler.fitMax(x);
+        Scaler targetScale = Scaler.fitMax(y);
+        Matrix xs = inputScale.transform(x);
+        Matrix ys = targetScale.transform(y);
         Random random = new Random(SEED);
         Network start = linear.withParameters(new double[] {random.nextDouble(), random.nextDouble(), random.nextDouble()});
         out.printf(Locale.ROOT, "initial parameters: w1=%.3f, w2=%.3f, b=%.3f%n", (Object[]) boxed(start.parameters()));
@@ -108,7 +115,24 @@ public final class TutorialExample {
         long networkNanos = System.nanoTime() - begin;
         out.printf(Locale.ROOT, "final cost = %.3f  (%.6f)%n", trained.finalLoss(), trained.finalLoss());
         out.printf(Locale.ROOT, "  time: %.1f ms for 2000 epochs of forward differences%n", networkNanos / 1e6);
-        return new Figures(linearCost, regression, neuronCost, trained);
+
+        // The tutorial's promise: the same network, same seed, trained by backpropagation.
+        begin = System.nanoTime();
+        TrainingResult backprop = Trainer.builder()
+                .learningRate(0.01)
+                .epochs(2000)
+                .gradientSource(Backpropagation.instance())
+                .build()
+                .train(net, xs, ys);
+        long backpropNanos = System.nanoTime() - begin;
+        out.println("the same 2-3-1 from the same seed, both ways:");
+        out.printf(Locale.ROOT, "  forward differences: final cost %.6f in %7.1f ms%n", trained.finalLoss(), networkNanos / 1e6);
+        out.printf(Locale.ROOT, "  backpropagation:     final cost %.6f in %7.1f ms%n", backprop.finalLoss(), backpropNanos / 1e6);
+        out.printf(Locale.ROOT, "  time: backpropagation trained %.1fx faster%n", (double) networkNanos / backpropNanos);
+        double[] centimetres = targetScale.inverseTransform(backprop.network().predict(xs.selectRows(0))).row(0);
+        out.printf(Locale.ROOT, "for x=[%.2f, %.2f] the trained network predicts a petal length of %.2f cm, actual %.2f%n",
+                x.get(0, 0), x.get(0, 1), centimetres[0], y.get(0, 0));
+        return new Figures(linearCost, regression, neuronCost, trained, backprop);
     }
 
     /**
@@ -140,43 +164,7 @@ public final class TutorialExample {
     }
 
     /** The numbers the example prints, for tests. */
-    record Figures(double linearCost, TrainingResult regression, double neuronCost, TrainingResult network) {
-    }
-
-    /** The bundled Iris data; a temporary reader until the CSV loader lands. */
-    record Iris(Matrix sepals, Matrix petalLengths) {
-
-        static Iris load() throws IOException {
-            try (InputStream in = TutorialExample.class.getResourceAsStream("/iris.csv")) {
-                if (in == null) {
-                    throw new IOException("iris.csv is not on the classpath");
-                }
-                String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-                double[] sepals = new double[(lines.length - 1) * 2];
-                double[] petals = new double[lines.length - 1];
-                for (int i = 1; i < lines.length; i++) {
-                    String[] cells = lines[i].split(",");
-                    sepals[2 * (i - 1)] = Double.parseDouble(cells[0]);
-                    sepals[2 * (i - 1) + 1] = Double.parseDouble(cells[1]);
-                    petals[i - 1] = Double.parseDouble(cells[2]);
-                }
-                return new Iris(Matrix.of(lines.length - 1, 2, sepals), Matrix.columnVector(petals));
-            }
-        }
-
-        Iris shuffled(long seed) {
-            int[] order = new int[sepals.rows()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Random random = new Random(seed);
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            return new Iris(sepals.selectRows(order), petalLengths.selectRows(order));
-        }
+    record Figures(double linearCost, TrainingResult regression, double neuronCost, TrainingResult network,
+            TrainingResult backprop) {
     }
 }
