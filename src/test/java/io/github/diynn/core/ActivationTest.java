@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +53,13 @@ class ActivationTest {
         assertThat(values).isEqualTo(z.map(activation::apply));
         assertThat(derivatives).isEqualTo(z.map(activation::derivative));
         assertThat(z).isEqualTo(Matrix.of(new double[][] {{-2, -0.5, 0}, {0.25, 1, 3}}));
+    }
+
+    @Test
+    void everyActivationButSoftmaxIsElementwise() {
+        // Keeps the exclusion above honest: SOFTMAX is row-wise and has its own test class.
+        assertThat(Arrays.stream(Activation.values()).filter(activation -> !activation.isElementwise()))
+                .containsExactly(Activation.SOFTMAX);
     }
 
     @ParameterizedTest

@@ -553,6 +553,13 @@ class MatrixTest {
     }
 
     @Test
+    void hashCodeDependsOnTheValuesAndTheShape() {
+        assertThat(Matrix.rowVector(1, 2).hashCode()).isNotEqualTo(Matrix.rowVector(1, 3).hashCode());
+        assertThat(Matrix.rowVector(0.0).hashCode()).isNotEqualTo(Matrix.rowVector(-0.0).hashCode());
+        assertThat(Matrix.of(1, 4, 1, 2, 3, 4).hashCode()).isNotEqualTo(Matrix.of(2, 2, 1, 2, 3, 4).hashCode());
+    }
+
+    @Test
     void equalsIsExactSoZeroAndNegativeZeroDiffer() {
         Matrix positive = Matrix.rowVector(0.0, 1.0);
         Matrix negative = Matrix.rowVector(-0.0, 1.0);

@@ -19,7 +19,8 @@ class ParameterLocationTest {
 
     @Test
     void locationsAreValues() {
-        assertThat(new ParameterLocation(2, 1, Kind.WEIGHT, 0, 2)).isEqualTo(new ParameterLocation(2, 1, Kind.WEIGHT, 0, 2))
+        ParameterLocation location = new ParameterLocation(2, 1, Kind.WEIGHT, 0, 2);
+        assertThat(location).isEqualTo(new ParameterLocation(2, 1, Kind.WEIGHT, 0, 2))
                 .isNotEqualTo(new ParameterLocation(2, 1, Kind.BIAS, 0, 2));
     }
 }

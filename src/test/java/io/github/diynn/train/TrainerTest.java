@@ -14,6 +14,9 @@ import io.github.diynn.data.Dataset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,6 +117,21 @@ class TrainerTest {
     }
 
     @Test
+    void oneTrainerSharedByTwoThreadsGivesEachTheSequentialResult() throws Exception {
+        Trainer trainer = trainer(0.05, 40);
+        TrainingResult sequential = trainer.train(network(10), DATA);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<TrainingResult> first = pool.submit(() -> trainer.train(network(10), DATA));
+            Future<TrainingResult> second = pool.submit(() -> trainer.train(network(10), DATA));
+            assertThat(first.get()).isEqualTo(sequential);
+            assertThat(second.get()).isEqualTo(sequential);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void trainingLeavesTheStartingNetworkAndTheDataUnchanged() {
         Network start = network(5);
         double[] before = start.parameters();
@@ -176,6 +194,20 @@ class TrainerTest {
                 .hasMessageContaining("last finite loss " + e.lastFiniteLoss())
                 .hasMessageContaining("the gradient source rejected the parameters: step 1.0E-8 vanishes")
                 .hasCauseInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aStartingNetworkWhoseLossOverflowsIsReportedAsDivergenceBeforeTheFirstEpoch() {
+        // Output weights of 1e200 give predictions near 1e200, whose squares overflow to infinity.
+        double[] theta = network(1).parameters();
+        Arrays.fill(theta, 9, 13, 1e200);
+        Network overflowing = network(1).withParameters(theta);
+        DivergenceException e = catchThrowableOfType(DivergenceException.class,
+                () -> trainer(0.1, 5).train(overflowing, DATA));
+        assertThat(e).isNotNull();
+        assertThat(e.epoch()).isZero();
+        assertThat(e.lastFiniteLoss()).isNaN();
+        assertThat(e).hasMessageContaining("epoch 0").hasMessageContaining("the initial loss is Infinity");
     }
 
     @Test
