@@ -3,10 +3,12 @@
  *
  * <p>{@link io.github.diynn.core} holds the immutable maths (matrices, activations, losses, layers,
  * networks and gradients), {@link io.github.diynn.train} the trainers, and
- * {@link io.github.diynn.data} data sets, CSV loading and scaling.
+ * {@link io.github.diynn.data} data sets, CSV loading and scaling; {@link io.github.diynn.metrics}
+ * measures predictions.
  */
 module io.github.diynn {
     exports io.github.diynn.core;
     exports io.github.diynn.train;
     exports io.github.diynn.data;
+    exports io.github.diynn.metrics;
 }

@@ -369,8 +369,9 @@ public final class Network {
     /**
      * Builds a network layer by layer, then draws its initial weights from a seeded generator.
      *
-     * <p>Weights are drawn from N(0, 1), like the tutorial's {@code np.random.randn}, layer by layer
-     * and row by row; biases start at 0. A builder is not thread-safe; the networks it builds are.
+     * <p>Weights are drawn by the {@link Initializer} (by default {@link Initializer#STANDARD_NORMAL},
+     * N(0, 1) like the tutorial's {@code np.random.randn}), layer by layer and row by row; biases
+     * start at 0. A builder is not thread-safe; the networks it builds are.
      */
     public static final class Builder {
 
@@ -378,6 +379,7 @@ public final class Network {
         private final List<Integer> sizes = new ArrayList<>();
         private final List<Activation> activations = new ArrayList<>();
         private boolean biases = true;
+        private Initializer initializer = Initializer.STANDARD_NORMAL;
 
         private Builder(int inputSize) {
             if (inputSize < 1) {
@@ -418,6 +420,21 @@ public final class Network {
         }
 
         /**
+         * Sets how initial weights are drawn for every layer.
+         *
+         * @param initializer the initializer; {@link Initializer#STANDARD_NORMAL} if never set
+         * @return this builder
+         * @throws IllegalArgumentException if {@code initializer} is null
+         */
+        public Builder initializer(Initializer initializer) {
+            if (initializer == null) {
+                throw new IllegalArgumentException("initializer is null");
+            }
+            this.initializer = initializer;
+            return this;
+        }
+
+        /**
          * Builds the network with weights from {@code new java.util.Random(seed)}, whose Gaussian
          * draws are specified to the bit, so the same seed gives the same network on every JVM.
          *
@@ -432,7 +449,7 @@ public final class Network {
         /**
          * Builds the network with weights drawn from the given generator.
          *
-         * @param random the source of {@code nextGaussian()} draws; it is advanced
+         * @param random the source of the initializer's draws; it is advanced
          * @return a new network
          * @throws IllegalArgumentException if {@code random} is null
          * @throws IllegalStateException if no layer was added
@@ -448,11 +465,7 @@ public final class Network {
             int in = inputSize;
             for (int l = 0; l < sizes.size(); l++) {
                 int out = sizes.get(l);
-                double[] w = new double[Math.multiplyExact(in, out)];
-                for (int k = 0; k < w.length; k++) {
-                    w[k] = random.nextGaussian();
-                }
-                Matrix weights = Matrix.wrap(in, out, w);
+                Matrix weights = initializer.weights(random, in, out);
                 layers.add(biases
                         ? DenseLayer.of(weights, Matrix.wrap(1, out, new double[out]), activations.get(l))
                         : DenseLayer.of(weights, activations.get(l)));

@@ -29,8 +29,9 @@ public final class DivergenceException extends ArithmeticException {
     public DivergenceException(int epoch, int step, double learningRate, double lastFiniteLoss, String what) {
         super("training diverged at epoch " + epoch + ", step " + step + ": " + what
                 + " (learning rate " + learningRate + ", last finite loss " + lastFiniteLoss
-                + "). Try a lower learning rate, or scale the inputs and targets (for example by their"
-                + " column maxima) so that they are of order 1.");
+                + "). Try a lower learning rate (for example " + learningRate / 10
+                + "), or scale the inputs and targets (min-max, z-score or by their column maxima) so"
+                + " that they are of order 1.");
         this.epoch = epoch;
         this.step = step;
         this.learningRate = learningRate;

@@ -6,48 +6,83 @@ import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
 import io.github.diynn.data.Dataset;
+import io.github.diynn.data.DatasetSplit;
 
 /**
- * Full-batch gradient descent, the tutorial's training loop.
+ * Minibatch gradient descent with a choice of optimizer, learning-rate schedule, weight decay,
+ * validation and early stopping.
  *
- * <pre>  for each epoch:  theta := theta - learningRate * dJ/dtheta</pre>
+ * <p>Each epoch visits every training sample once: the samples are shuffled (from the seed) and cut
+ * into batches of {@link #batchSize()} rows, the last one possibly smaller, and each batch gives one
+ * step:
+ *
+ * <pre>  g := dJ/dtheta on the batch  (+ weightDecay * w for every weight w, not for biases)
+ *  theta := optimizer step from g with learningRate(epoch)</pre>
+ *
+ * <p>With the whole set as one batch (the default) there is no shuffle and the plain
+ * {@link Optimizer#gradientDescent()} step with a constant learning rate is the tutorial's
+ * full-batch descent, bit for bit.
  *
  * <p>A trainer is configuration only: {@link #train(Network, Dataset)} starts from the given network,
- * never changes it, and returns a new network with the loss after every epoch. A trainer is
- * immutable and may be shared between threads. The gradient comes from a {@link GradientSource}
- * (the tutorial's forward differences by default), so any other source plugs in without changing
- * callers.
+ * never changes it, and returns a new network with its loss history. Optimizer state lives inside
+ * one call, so a trainer is immutable and may be shared between threads (its listener is then called
+ * from each of them). The same seed, data and configuration give bit-identical results.
  *
- * <p>After every step the new parameters and the new loss are checked: if any is NaN or infinite,
- * training stops with a {@link DivergenceException} and no model with a non-finite weight is
- * returned. The same exception stops a run whose parameters grow so large that the gradient source
- * rejects them (a finite-difference step that no longer changes a weight).
+ * <p>After every step the new parameters and the batch loss are checked, and after every epoch the
+ * training and validation losses: if any is NaN or infinite, training stops with a
+ * {@link DivergenceException} and no model with a non-finite weight is returned. The same exception
+ * stops a run whose parameters grow so large that the gradient source rejects them (a
+ * finite-difference step that no longer changes a weight).
  *
  * <pre>{@code
  * TrainingResult result = Trainer.builder()
+ *         .optimizer(Optimizer.adam())
  *         .learningRate(0.01)
- *         .epochs(2000)
+ *         .epochs(500)
+ *         .batchSize(16)
+ *         .validationFraction(0.2)
+ *         .earlyStopping(20)
+ *         .seed(7)
  *         .build()
  *         .train(network, data);
  * }</pre>
  */
 public final class Trainer {
 
-    private final double learningRate;
+    /** The batch size meaning "the whole training set". */
+    public static final int FULL_BATCH = Integer.MAX_VALUE;
+
+    private final LearningRateSchedule schedule;
     private final int epochs;
     private final Loss loss;
     private final GradientSource gradientSource;
+    private final Optimizer optimizer;
+    private final int batchSize;
+    private final long seed;
+    private final double weightDecay;
+    private final double validationFraction;
+    private final int patience;
+    private final TrainingListener listener;
 
     private Trainer(Builder builder) {
-        this.learningRate = builder.learningRate;
+        this.schedule = builder.schedule;
         this.epochs = builder.epochs;
         this.loss = builder.loss;
         this.gradientSource = builder.gradientSource;
+        this.optimizer = builder.optimizer;
+        this.batchSize = builder.batchSize;
+        this.seed = builder.seed;
+        this.weightDecay = builder.weightDecay;
+        this.validationFraction = builder.validationFraction;
+        this.patience = builder.patience;
+        this.listener = builder.listener;
     }
 
     /**
-     * Starts a builder. The learning rate and the number of epochs must be set; the loss defaults to
-     * {@link Loss#SUM_SQUARED_ERROR} and the gradient to {@link FiniteDifferences#forward()}.
+     * Starts a builder. The learning rate and the number of epochs must be set; the defaults are
+     * the loss {@link Loss#SUM_SQUARED_ERROR}, the gradient {@link FiniteDifferences#forward()}, the
+     * optimizer {@link Optimizer#gradientDescent()}, {@link #FULL_BATCH}, seed 0, no weight decay, no
+     * validation, no early stopping and no listener.
      *
      * @return a new builder
      */
@@ -56,16 +91,25 @@ public final class Trainer {
     }
 
     /**
-     * Returns the learning rate.
+     * Returns the learning rate of the first epoch: the learning rate, when it is constant.
      *
-     * @return the step size {@code alpha}
+     * @return {@code learningRateSchedule().rate(1)}
      */
     public double learningRate() {
-        return learningRate;
+        return schedule.rate(1);
     }
 
     /**
-     * Returns the number of epochs (full-batch updates).
+     * Returns the learning-rate schedule.
+     *
+     * @return the schedule
+     */
+    public LearningRateSchedule learningRateSchedule() {
+        return schedule;
+    }
+
+    /**
+     * Returns the planned number of epochs (passes over the training set).
      *
      * @return the number of epochs
      */
@@ -92,90 +136,160 @@ public final class Trainer {
     }
 
     /**
-     * Trains on a data set.
+     * Returns the optimizer.
+     *
+     * @return the optimizer
+     */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /**
+     * Returns the number of samples per step.
+     *
+     * @return the batch size, or {@link #FULL_BATCH}
+     */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /**
+     * Returns the seed of the validation split and the per-epoch shuffles.
+     *
+     * @return the seed
+     */
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * Returns the L2 weight-decay coefficient {@code lambda}: the penalty
+     * {@code lambda / 2 * sum of w^2} over weights (not biases) is added to the minimised loss.
+     *
+     * @return {@code lambda}, 0 for none
+     */
+    public double weightDecay() {
+        return weightDecay;
+    }
+
+    /**
+     * Returns the fraction of the data held out for validation by {@link #train(Network, Dataset)}.
+     *
+     * @return the fraction, 0 for none
+     */
+    public double validationFraction() {
+        return validationFraction;
+    }
+
+    /**
+     * Returns the early-stopping patience: training stops after this many epochs without a lower
+     * validation loss, and returns the best network seen.
+     *
+     * @return the patience in epochs, 0 for no early stopping
+     */
+    public int earlyStoppingPatience() {
+        return patience;
+    }
+
+    /**
+     * Returns the listener told about every epoch.
+     *
+     * @return the listener, {@link TrainingListener#NONE} if none was set
+     */
+    public TrainingListener listener() {
+        return listener;
+    }
+
+    /**
+     * Trains on a data set, holding out {@link #validationFraction()} of it for validation if set.
+     *
+     * <p>The data is split by {@link Dataset#split(double, long)} with {@link #seed()}: the last
+     * {@code round(validationFraction * size)} shuffled samples are held out.
      *
      * @param network the starting network; it is not changed
      * @param data the samples; inputs must have {@code network.inputSize()} columns and targets
      *     {@code network.outputSize()}
-     * @return the trained network and the loss after every epoch
-     * @throws IllegalArgumentException if an argument is null or the data does not fit the network
-     * @throws DivergenceException if a parameter or the loss becomes NaN or infinite, or the
-     *     parameters grow so large that the gradient source rejects them
+     * @return the trained network and its history
+     * @throws IllegalArgumentException if an argument is null, the data does not fit the network,
+     *     or the split leaves a part empty
+     * @throws IllegalStateException if early stopping is set without a validation fraction
+     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, or the parameters
+     *     grow so large that the gradient source rejects them
      */
     public TrainingResult train(Network network, Dataset data) {
+        requireNetwork(network);
         if (data == null) {
             throw new IllegalArgumentException("dataset is null");
         }
-        return train(network, data.inputs(), data.targets());
+        network.requireBatch(data.inputs(), data.targets());
+        if (validationFraction == 0.0) {
+            if (patience > 0) {
+                throw new IllegalStateException("early stopping needs validation data: set"
+                        + " validationFraction(...) or call train(network, training, validation)");
+            }
+            return new TrainingRun(this, network, data.inputs(), data.targets(), null, null).run();
+        }
+        int held = (int) Math.round(validationFraction * data.size());
+        if (held < 1 || held > data.size() - 1) {
+            throw new IllegalArgumentException("validation fraction " + validationFraction + " of "
+                    + data.size() + " samples leaves " + held + " for validation and " + (data.size() - held)
+                    + " for training; both need at least 1");
+        }
+        DatasetSplit split = data.split((data.size() - held) / (double) data.size(), seed);
+        return new TrainingRun(this, network, split.first().inputs(), split.first().targets(),
+                split.second().inputs(), split.second().targets()).run();
     }
 
     /**
-     * Trains on a batch given as matrices.
+     * Trains on a batch given as matrices, holding out {@link #validationFraction()} of it if set;
+     * the same as {@code train(network, new Dataset(inputs, targets))}.
      *
      * @param network the starting network; it is not changed
      * @param inputs a {@code samples x inputSize} matrix
      * @param targets a {@code samples x outputSize} matrix
-     * @return the trained network and the loss after every epoch
-     * @throws IllegalArgumentException if an argument is null or the data does not fit the network
-     *     (both shapes named)
-     * @throws DivergenceException if a parameter or the loss becomes NaN or infinite, or the
-     *     parameters grow so large that the gradient source rejects them
+     * @return the trained network and its history
+     * @throws IllegalArgumentException if an argument is null, the data does not fit the network
+     *     (both shapes named), or the split leaves a part empty
+     * @throws IllegalStateException if early stopping is set without a validation fraction
+     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, or the parameters
+     *     grow so large that the gradient source rejects them
      */
     public TrainingResult train(Network network, Matrix inputs, Matrix targets) {
-        if (network == null) {
-            throw new IllegalArgumentException("network is null");
-        }
+        requireNetwork(network);
         network.requireBatch(inputs, targets);
-        double initialLoss = network.loss(loss, inputs, targets);
-        if (!Double.isFinite(initialLoss)) {
-            throw new DivergenceException(0, 1, learningRate, Double.NaN,
-                    "the initial loss is " + initialLoss);
-        }
-        double[] losses = new double[epochs];
-        double[] theta = network.parameters();
-        double lastFinite = initialLoss;
-        Network current = network;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            double[] gradient = gradient(current, inputs, targets, epoch, lastFinite);
-            if (gradient == null || gradient.length != theta.length) {
-                throw new IllegalStateException(gradientSource + " returned "
-                        + (gradient == null ? "null" : gradient.length + " values") + " for "
-                        + theta.length + " parameters");
-            }
-            for (int i = 0; i < theta.length; i++) {
-                theta[i] -= learningRate * gradient[i];
-                if (!Double.isFinite(theta[i])) {
-                    throw new DivergenceException(epoch, 1, learningRate, lastFinite,
-                            current.parameterLocation(i) + " became " + theta[i]);
-                }
-            }
-            current = current.withParameters(theta);
-            double value = current.loss(loss, inputs, targets);
-            if (!Double.isFinite(value)) {
-                throw new DivergenceException(epoch, 1, learningRate, lastFinite, "the loss became " + value);
-            }
-            losses[epoch - 1] = value;
-            lastFinite = value;
-        }
-        return new TrainingResult(current, initialLoss, losses);
+        return train(network, new Dataset(inputs, targets));
     }
 
     /**
-     * Asks the gradient source for {@code dJ/dtheta}. The batch fitted the network before the first
-     * epoch, so a rejection after that one means the parameters have grown beyond what the source
-     * handles (a forward-difference step that no longer changes a weight of 1e9): divergence.
+     * Trains on one data set and measures the loss on another after every epoch.
+     *
+     * @param network the starting network; it is not changed
+     * @param training the samples trained on
+     * @param validation the samples only measured, for the history and early stopping
+     * @return the trained network and its history
+     * @throws IllegalArgumentException if an argument is null or a data set does not fit the network
+     * @throws IllegalStateException if a validation fraction is also set
+     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, or the parameters
+     *     grow so large that the gradient source rejects them
      */
-    private double[] gradient(Network current, Matrix inputs, Matrix targets, int epoch, double lastFinite) {
-        try {
-            return gradientSource.gradient(current, loss, inputs, targets);
-        } catch (IllegalArgumentException e) {
-            if (epoch == 1) {
-                throw e;
-            }
-            DivergenceException divergence = new DivergenceException(epoch, 1, learningRate, lastFinite,
-                    "the gradient source rejected the parameters: " + e.getMessage());
-            divergence.initCause(e);
-            throw divergence;
+    public TrainingResult train(Network network, Dataset training, Dataset validation) {
+        requireNetwork(network);
+        if (training == null || validation == null) {
+            throw new IllegalArgumentException("training and validation data must not be null");
+        }
+        if (validationFraction != 0.0) {
+            throw new IllegalStateException("validation data given while validationFraction is "
+                    + validationFraction + "; use one or the other");
+        }
+        network.requireBatch(training.inputs(), training.targets());
+        network.requireBatch(validation.inputs(), validation.targets());
+        return new TrainingRun(this, network, training.inputs(), training.targets(), validation.inputs(),
+                validation.targets()).run();
+    }
+
+    private static void requireNetwork(Network network) {
+        if (network == null) {
+            throw new IllegalArgumentException("network is null");
         }
     }
 
@@ -186,41 +300,64 @@ public final class Trainer {
      */
     @Override
     public String toString() {
-        return "Trainer[learningRate=" + learningRate + ", epochs=" + epochs + ", loss=" + loss
-                + ", gradient=" + gradientSource + "]";
+        String rate = schedule instanceof LearningRateSchedule.Constant constant
+                ? String.valueOf(constant.rate()) : schedule.toString();
+        return "Trainer[learningRate=" + rate + ", epochs=" + epochs + ", loss=" + loss + ", gradient="
+                + gradientSource + ", optimizer=" + optimizer + ", batchSize="
+                + (batchSize == FULL_BATCH ? "full" : batchSize) + ", seed=" + seed + ", weightDecay=" + weightDecay
+                + ", validationFraction=" + validationFraction + ", earlyStopping="
+                + (patience == 0 ? "off" : "patience " + patience) + "]";
     }
 
     /** Collects a trainer's configuration; not thread-safe, unlike the trainer it builds. */
     public static final class Builder {
 
-        private double learningRate = Double.NaN;
+        private LearningRateSchedule schedule;
         private int epochs;
         private Loss loss = Loss.SUM_SQUARED_ERROR;
         private GradientSource gradientSource = FiniteDifferences.forward();
+        private Optimizer optimizer = Optimizer.gradientDescent();
+        private int batchSize = FULL_BATCH;
+        private long seed;
+        private double weightDecay;
+        private double validationFraction;
+        private int patience;
+        private TrainingListener listener = TrainingListener.NONE;
 
         private Builder() {
         }
 
         /**
-         * Sets the learning rate.
+         * Sets a constant learning rate.
          *
          * @param learningRate the step size {@code alpha}, finite and greater than 0
          * @return this builder
          * @throws IllegalArgumentException if {@code learningRate} is not a finite positive number
          */
         public Builder learningRate(double learningRate) {
-            if (!(learningRate > 0.0) || !Double.isFinite(learningRate)) {
-                throw new IllegalArgumentException("learning rate must be a finite number > 0, got "
-                        + learningRate);
+            this.schedule = LearningRateSchedule.constant(learningRate);
+            return this;
+        }
+
+        /**
+         * Sets a learning rate that changes from epoch to epoch.
+         *
+         * @param schedule the schedule
+         * @return this builder
+         * @throws IllegalArgumentException if {@code schedule} is null
+         */
+        public Builder learningRate(LearningRateSchedule schedule) {
+            if (schedule == null) {
+                throw new IllegalArgumentException("learning-rate schedule is null");
             }
-            this.learningRate = learningRate;
+            this.schedule = schedule;
             return this;
         }
 
         /**
          * Sets the number of epochs.
          *
-         * @param epochs the number of full-batch updates, at least 1
+         * @param epochs the number of passes over the training set, at least 1
          * @return this builder
          * @throws IllegalArgumentException if {@code epochs} is less than 1
          */
@@ -233,7 +370,8 @@ public final class Trainer {
         }
 
         /**
-         * Sets the loss to minimise.
+         * Sets the loss to minimise. A summed loss such as {@link Loss#SUM_SQUARED_ERROR} grows with
+         * the batch size, and so does its gradient; a mean loss keeps the step size independent of it.
          *
          * @param loss the loss
          * @return this builder
@@ -263,13 +401,119 @@ public final class Trainer {
         }
 
         /**
+         * Sets the update rule.
+         *
+         * @param optimizer the optimizer
+         * @return this builder
+         * @throws IllegalArgumentException if {@code optimizer} is null
+         */
+        public Builder optimizer(Optimizer optimizer) {
+            if (optimizer == null) {
+                throw new IllegalArgumentException("optimizer is null");
+            }
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        /**
+         * Sets the number of samples per step; a size at least the training set's is full batch.
+         *
+         * @param batchSize the batch size, at least 1, or {@link #FULL_BATCH}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code batchSize} is less than 1
+         */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Sets the seed of the validation split and of the per-epoch shuffles.
+         *
+         * @param seed the seed, used as {@code new java.util.Random(seed)}
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Sets L2 weight decay: {@code lambda / 2 * sum of w^2} over all weights is added to the
+         * minimised loss, so {@code lambda * w} is added to each weight's gradient before the
+         * optimizer sees it. Biases are not decayed. The losses in the history exclude the penalty.
+         *
+         * @param lambda the coefficient, finite and at least 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code lambda} is negative, NaN or infinite
+         */
+        public Builder weightDecay(double lambda) {
+            if (!(lambda >= 0.0) || !Double.isFinite(lambda)) {
+                throw new IllegalArgumentException("weight decay must be a finite number >= 0, got " + lambda);
+            }
+            this.weightDecay = lambda;
+            return this;
+        }
+
+        /**
+         * Holds out a seeded random fraction of the data for validation
+         * ({@code round(fraction * samples)} rows, at least 1, leaving at least 1 to train on).
+         *
+         * @param fraction the fraction, in {@code (0, 1)}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code fraction} is outside {@code (0, 1)}
+         */
+        public Builder validationFraction(double fraction) {
+            if (!(fraction > 0.0 && fraction < 1.0)) {
+                throw new IllegalArgumentException("validation fraction must be in (0, 1), got " + fraction);
+            }
+            this.validationFraction = fraction;
+            return this;
+        }
+
+        /**
+         * Turns on early stopping: training ends once {@code patience} epochs in a row bring no
+         * validation loss below the best so far, and the network of the best epoch is returned. Needs
+         * validation data.
+         *
+         * @param patience the number of epochs without improvement tolerated, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code patience} is less than 1
+         */
+        public Builder earlyStopping(int patience) {
+            if (patience < 1) {
+                throw new IllegalArgumentException("early-stopping patience must be at least 1, got " + patience);
+            }
+            this.patience = patience;
+            return this;
+        }
+
+        /**
+         * Sets the listener told about every epoch, for example a {@link ProgressReporter}.
+         *
+         * @param listener the listener
+         * @return this builder
+         * @throws IllegalArgumentException if {@code listener} is null
+         */
+        public Builder listener(TrainingListener listener) {
+            if (listener == null) {
+                throw new IllegalArgumentException("listener is null");
+            }
+            this.listener = listener;
+            return this;
+        }
+
+        /**
          * Builds the trainer.
          *
          * @return a new immutable trainer
          * @throws IllegalStateException if the learning rate or the number of epochs was not set
          */
         public Trainer build() {
-            if (Double.isNaN(learningRate)) {
+            if (schedule == null) {
                 throw new IllegalStateException("set the learning rate with learningRate(...)");
             }
             if (epochs == 0) {

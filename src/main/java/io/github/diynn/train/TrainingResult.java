@@ -6,32 +6,49 @@ import java.util.Arrays;
 /**
  * The immutable outcome of training: the trained network and the loss history.
  *
- * <p>{@link #losses()} holds the loss after each epoch, so entry {@code e - 1} is the loss after
- * epoch {@code e}; {@link #initialLoss()} is the loss before the first.
+ * <p>{@link #losses()} holds the training loss after each epoch run, so entry {@code e - 1} is the
+ * loss after epoch {@code e}; {@link #initialLoss()} is the loss before the first. When training had
+ * validation data, {@link #validationLosses()} holds the validation loss after each epoch in the
+ * same layout, and {@link #initialValidationLoss()} the one before. {@link #network()} holds the
+ * parameters of epoch {@link #selectedEpoch()}: the last epoch run, or under early stopping the
+ * epoch with the lowest validation loss (0 meaning the starting network).
  */
 public final class TrainingResult {
 
     private final Network network;
     private final double initialLoss;
     private final double[] losses;
+    private final double initialValidationLoss;
+    private final double[] validationLosses;
+    private final int selectedEpoch;
+    private final boolean stoppedEarly;
 
     TrainingResult(Network network, double initialLoss, double[] losses) {
+        this(network, initialLoss, losses, Double.NaN, new double[0], losses.length, false);
+    }
+
+    TrainingResult(Network network, double initialLoss, double[] losses, double initialValidationLoss,
+            double[] validationLosses, int selectedEpoch, boolean stoppedEarly) {
         this.network = network;
         this.initialLoss = initialLoss;
         this.losses = losses.clone();
+        this.initialValidationLoss = initialValidationLoss;
+        this.validationLosses = validationLosses.clone();
+        this.selectedEpoch = selectedEpoch;
+        this.stoppedEarly = stoppedEarly;
     }
 
     /**
      * Returns the trained network.
      *
-     * @return the network after the last epoch
+     * @return the network with the parameters of epoch {@link #selectedEpoch()}
      */
     public Network network() {
         return network;
     }
 
     /**
-     * Returns the loss of the starting network.
+     * Returns the training loss of the starting network.
      *
      * @return the loss before training
      */
@@ -40,7 +57,7 @@ public final class TrainingResult {
     }
 
     /**
-     * Returns the loss after each epoch.
+     * Returns the training loss after each epoch run.
      *
      * @return a new array with one value per epoch
      */
@@ -49,12 +66,58 @@ public final class TrainingResult {
     }
 
     /**
-     * Returns the loss after the last epoch.
+     * Returns the training loss after the last epoch run.
      *
      * @return the final loss
      */
     public double finalLoss() {
         return losses.length == 0 ? initialLoss : losses[losses.length - 1];
+    }
+
+    /**
+     * Tells whether training measured a validation loss.
+     *
+     * @return true if training had validation data
+     */
+    public boolean hasValidation() {
+        return !Double.isNaN(initialValidationLoss);
+    }
+
+    /**
+     * Returns the validation loss of the starting network.
+     *
+     * @return the loss before training, or NaN without validation data
+     */
+    public double initialValidationLoss() {
+        return initialValidationLoss;
+    }
+
+    /**
+     * Returns the validation loss after each epoch run.
+     *
+     * @return a new array with one value per epoch, or an empty array without validation data
+     */
+    public double[] validationLosses() {
+        return validationLosses.clone();
+    }
+
+    /**
+     * Returns the epoch whose parameters {@link #network()} holds.
+     *
+     * @return the last epoch run, or under early stopping the epoch of the lowest validation loss
+     *     (the first such epoch on ties; 0 if no epoch improved on the starting network)
+     */
+    public int selectedEpoch() {
+        return selectedEpoch;
+    }
+
+    /**
+     * Tells whether early stopping ended training before the planned number of epochs.
+     *
+     * @return true if training stopped early
+     */
+    public boolean stoppedEarly() {
+        return stoppedEarly;
     }
 
     /**
@@ -67,7 +130,7 @@ public final class TrainingResult {
     }
 
     /**
-     * Exact equality of network and losses.
+     * Exact equality of network, selected epoch and every loss.
      *
      * @param obj the object to compare with
      * @return true if {@code obj} is an equal result
@@ -75,7 +138,10 @@ public final class TrainingResult {
     @Override
     public boolean equals(Object obj) {
         return obj instanceof TrainingResult other && network.equals(other.network)
-                && Double.compare(initialLoss, other.initialLoss) == 0 && Arrays.equals(losses, other.losses);
+                && Double.compare(initialLoss, other.initialLoss) == 0 && Arrays.equals(losses, other.losses)
+                && Double.compare(initialValidationLoss, other.initialValidationLoss) == 0
+                && Arrays.equals(validationLosses, other.validationLosses)
+                && selectedEpoch == other.selectedEpoch && stoppedEarly == other.stoppedEarly;
     }
 
     /**
@@ -85,16 +151,27 @@ public final class TrainingResult {
      */
     @Override
     public int hashCode() {
-        return 31 * (31 * network.hashCode() + Double.hashCode(initialLoss)) + Arrays.hashCode(losses);
+        int hash = 31 * network.hashCode() + Double.hashCode(initialLoss);
+        hash = 31 * hash + Arrays.hashCode(losses);
+        hash = 31 * hash + Double.hashCode(initialValidationLoss);
+        hash = 31 * hash + Arrays.hashCode(validationLosses);
+        return 31 * (31 * hash + selectedEpoch) + Boolean.hashCode(stoppedEarly);
     }
 
     /**
-     * Describes the result, for example {@code "TrainingResult[2000 epochs, loss 85.6 -> 0.56]"}.
+     * Describes the result, for example {@code "TrainingResult[2000 epochs, loss 85.6 -> 0.56]"}, with
+     * the validation loss and the selected epoch when training had validation data.
      *
      * @return a short description
      */
     @Override
     public String toString() {
-        return "TrainingResult[" + losses.length + " epochs, loss " + initialLoss + " -> " + finalLoss() + "]";
+        String text = "TrainingResult[" + losses.length + " epochs, loss " + initialLoss + " -> " + finalLoss();
+        if (hasValidation()) {
+            double selected = selectedEpoch == 0 ? initialValidationLoss : validationLosses[selectedEpoch - 1];
+            text += ", validation loss " + initialValidationLoss + " -> " + selected + " at epoch "
+                    + selectedEpoch + (stoppedEarly ? ", stopped early" : "");
+        }
+        return text + "]";
     }
 }

@@ -327,7 +327,8 @@ class TrainerTest {
         assertThat(((FiniteDifferences) trainer.gradientSource()).scheme()).isEqualTo(FiniteDifferences.Scheme.FORWARD);
         assertThat(((FiniteDifferences) trainer.gradientSource()).step()).isEqualTo(1e-8);
         assertThat(trainer).hasToString("Trainer[learningRate=0.01, epochs=2000, loss=SUM_SQUARED_ERROR,"
-                + " gradient=FiniteDifferences[FORWARD, step 1.0E-8]]");
+                + " gradient=FiniteDifferences[FORWARD, step 1.0E-8], optimizer=GradientDescent[], batchSize=full,"
+                + " seed=0, weightDecay=0.0, validationFraction=0.0, earlyStopping=off]");
     }
 
     @Test
