@@ -132,17 +132,27 @@ public final class ProgressReporter implements TrainingListener {
         return text.append(" ETA ").append(clock(report.remaining())).toString();
     }
 
-    private static String summary(TrainingResult result) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "trained %d epochs, loss %.6g -> %.6g",
-                result.epochs(), result.initialLoss(), result.finalLoss()));
-        if (result.hasValidation()) {
-            double[] validation = result.validationLosses();
-            int selected = result.selectedEpoch();
-            text.append(String.format(Locale.ROOT, ", validation loss %.6g at epoch %d",
-                    selected == 0 ? result.initialValidationLoss() : validation[selected - 1], selected));
-        }
+    /**
+     * Formats the summary printed when training ends.
+     *
+     * @param result the training result
+     * @return for example {@code "trained 69 epochs (stopped early), loss 0.863 -> 0.0220; kept epoch
+     *     39, loss 0.0445, validation loss 0.147"}
+     */
+    public static String summary(TrainingResult result) {
+        StringBuilder text = new StringBuilder("trained ").append(result.epochs()).append(" epochs");
         if (result.stoppedEarly()) {
             text.append(" (stopped early)");
+        }
+        text.append(String.format(Locale.ROOT, ", loss %.6g -> %.6g", result.initialLoss(), result.finalLoss()));
+        int kept = result.selectedEpoch();
+        if (kept != result.epochs()) {
+            double loss = kept == 0 ? result.initialLoss() : result.losses()[kept - 1];
+            text.append(String.format(Locale.ROOT, "; kept epoch %d, loss %.6g", kept, loss));
+        }
+        if (result.hasValidation()) {
+            double validation = kept == 0 ? result.initialValidationLoss() : result.validationLosses()[kept - 1];
+            text.append(String.format(Locale.ROOT, ", validation loss %.6g", validation));
         }
         return text.toString();
     }

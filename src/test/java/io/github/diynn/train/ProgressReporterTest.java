@@ -91,6 +91,24 @@ class ProgressReporterTest {
     }
 
     @Test
+    void summaryNamesTheKeptEpochWhenTrainingStoppedEarly() {
+        TrainingResult result = new TrainingResult(Network.builder(1).dense(1, Activation.IDENTITY).build(1), 2.0,
+                new double[] {1.5, 1.25, 1.125}, 3.0, new double[] {2.5, 2.75, 2.875}, 1, true);
+
+        assertThat(ProgressReporter.summary(result)).isEqualTo(
+                "trained 3 epochs (stopped early), loss 2.00000 -> 1.12500; kept epoch 1, loss 1.50000,"
+                        + " validation loss 2.50000");
+    }
+
+    @Test
+    void summaryOfAPlainRunGivesTheLossBeforeAndAfter() {
+        TrainingResult result = new TrainingResult(Network.builder(1).dense(1, Activation.IDENTITY).build(1), 2.0,
+                new double[] {1.5, 1.25});
+
+        assertThat(ProgressReporter.summary(result)).isEqualTo("trained 2 epochs, loss 2.00000 -> 1.25000");
+    }
+
+    @Test
     void reporterOnAnyStreamChoosesItsModeFromTheConsole() {
         assertThat(ProgressReporter.to(out).isInPlace()).isEqualTo(System.console() != null);
         assertThat(ProgressReporter.lines(out).isInPlace()).isFalse();
