@@ -1,6 +1,8 @@
 package io.github.diynn.train;
 
+import java.io.Console;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -37,15 +39,33 @@ public final class ProgressReporter implements TrainingListener {
     }
 
     /**
-     * Reports to {@code out}, in place if this JVM has a console ({@code System.console() != null})
-     * and as lines otherwise.
+     * Reports to {@code out}, in place if this JVM runs on a terminal and as lines otherwise.
+     *
+     * <p>The JVM runs on a terminal when {@code System.console() != null} and, on Java 22 and later
+     * (where a console may exist without a terminal), {@code System.console().isTerminal()}.
      *
      * @param out the stream to print to
      * @return the reporter
      * @throws IllegalArgumentException if {@code out} is null
      */
     public static ProgressReporter to(PrintStream out) {
-        return new ProgressReporter(out, System.console() != null);
+        return new ProgressReporter(out, onTerminal());
+    }
+
+    private static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Console.isTerminal() exists from Java 22; before it, a console means a terminal.
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            return Boolean.TRUE.equals(isTerminal.invoke(console));
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /**

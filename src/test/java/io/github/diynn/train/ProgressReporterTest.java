@@ -109,8 +109,9 @@ class ProgressReporterTest {
     }
 
     @Test
-    void reporterOnAnyStreamChoosesItsModeFromTheConsole() {
-        assertThat(ProgressReporter.to(out).isInPlace()).isEqualTo(System.console() != null);
+    void reporterOnAnyStreamPrintsLinesWhenNotOnATerminal() {
+        // Surefire runs the tests in a forked JVM whose standard streams are pipes, not a terminal.
+        assertThat(ProgressReporter.to(out).isInPlace()).isFalse();
         assertThat(ProgressReporter.lines(out).isInPlace()).isFalse();
         assertThat(ProgressReporter.inPlace(out).isInPlace()).isTrue();
     }
