@@ -22,6 +22,12 @@ final class TrainingRun {
     private final Matrix validationTargets;
     private final Random random;
     private final long startNanos = System.nanoTime();
+    private final int batchSize;
+    private final boolean fullBatch;
+    private final double[] theta;
+    private final boolean[] decayed;
+    private final Stepper stepper;
+    private Network current;
     private double lastFiniteLoss = Double.NaN;
 
     TrainingRun(Trainer trainer, Network start, Matrix inputs, Matrix targets, Matrix validationInputs,
@@ -34,22 +40,19 @@ final class TrainingRun {
         this.validationInputs = validationInputs;
         this.validationTargets = validationTargets;
         this.random = new Random(trainer.seed());
+        this.batchSize = Math.min(trainer.batchSize(), inputs.rows());
+        this.fullBatch = batchSize == inputs.rows();
+        this.theta = start.parameters();
+        this.decayed = decayedParameters(start, trainer.weightDecay());
+        this.stepper = Stepper.start(trainer.optimizer(), theta.length);
+        this.current = start;
     }
 
     TrainingResult run() {
         int epochs = trainer.epochs();
-        int samples = inputs.rows();
-        int batchSize = Math.min(trainer.batchSize(), samples);
-        boolean fullBatch = batchSize == samples;
-        boolean validating = validationInputs != null;
         int patience = trainer.earlyStoppingPatience();
-
-        double[] theta = start.parameters();
-        boolean[] decayed = decayedParameters(start, trainer.weightDecay());
-        Stepper stepper = Stepper.start(trainer.optimizer(), theta.length);
-
+        boolean validating = validationInputs != null;
         double initialLoss = checked(start.loss(loss, inputs, targets), 0, 1, Double.NaN, "the initial loss");
-        lastFiniteLoss = initialLoss;
         double initialValidation = validating
                 ? checked(start.loss(loss, validationInputs, validationTargets), 0, 1, Double.NaN,
                         "the initial validation loss")
@@ -57,76 +60,75 @@ final class TrainingRun {
 
         double[] losses = new double[epochs];
         double[] validationLosses = new double[validating ? epochs : 0];
-        double bestValidation = initialValidation;
         double[] bestTheta = theta.clone();
         int bestEpoch = 0;
-        boolean stoppedEarly = false;
-        Network current = start;
         int epoch = 0;
         while (epoch < epochs) {
             epoch++;
             double rate = trainer.learningRateSchedule().rate(epoch);
-            int[] order = fullBatch ? new int[0] : Dataset.permutation(samples, random);
-            double batchLoss = Double.NaN;
-            int step = 0;
-            for (int from = 0; from < samples; from += batchSize) {
-                step++;
-                Matrix batchInputs = inputs;
-                Matrix batchTargets = targets;
-                if (!fullBatch) {
-                    int[] rows = Arrays.copyOfRange(order, from, Math.min(from + batchSize, samples));
-                    batchInputs = inputs.selectRows(rows);
-                    batchTargets = targets.selectRows(rows);
-                }
-                double[] gradient = gradient(current, batchInputs, batchTargets, epoch, step, rate);
-                for (int i = 0; i < theta.length; i++) {
-                    if (decayed[i]) {
-                        gradient[i] += trainer.weightDecay() * theta[i];
-                    }
-                }
-                stepper.step(theta, gradient, rate);
-                for (int i = 0; i < theta.length; i++) {
-                    if (!Double.isFinite(theta[i])) {
-                        throw new DivergenceException(epoch, step, rate, lastFiniteLoss,
-                                current.parameterLocation(i) + " became " + theta[i]);
-                    }
-                }
-                current = current.withParameters(theta);
-                batchLoss = checked(current.loss(loss, batchInputs, batchTargets), epoch, step, rate,
-                        fullBatch ? "the loss" : "the loss of batch " + step);
-            }
-            losses[epoch - 1] = fullBatch ? batchLoss
-                    : checked(current.loss(loss, inputs, targets), epoch, step, rate, "the training loss");
+            losses[epoch - 1] = epoch(epoch, rate);
             double validationLoss = Double.NaN;
             if (validating) {
-                validationLoss = checked(current.loss(loss, validationInputs, validationTargets), epoch, step,
-                        rate, "the validation loss");
+                int lastStep = (inputs.rows() + batchSize - 1) / batchSize;
+                validationLoss = checked(current.loss(loss, validationInputs, validationTargets), epoch,
+                        lastStep, rate, "the validation loss");
                 validationLosses[epoch - 1] = validationLoss;
-                if (validationLoss < bestValidation) {
-                    bestValidation = validationLoss;
+                double best = bestEpoch == 0 ? initialValidation : validationLosses[bestEpoch - 1];
+                if (validationLoss < best) {
                     bestTheta = theta.clone();
                     bestEpoch = epoch;
                 }
             }
             trainer.listener().epochFinished(new EpochReport(epoch, epochs, losses[epoch - 1], validationLoss,
                     rate, Duration.ofNanos(System.nanoTime() - startNanos)));
-            if (patience > 0 && epoch - bestEpoch >= patience && epoch < epochs) {
-                stoppedEarly = true;
+            if (patience > 0 && epoch - bestEpoch >= patience) {
                 break;
             }
         }
-        TrainingResult result;
         double[] history = Arrays.copyOf(losses, epoch);
-        if (patience > 0) {
-            Network best = bestEpoch == epoch ? current : start.withParameters(bestTheta);
-            result = new TrainingResult(best, initialLoss, history, initialValidation,
-                    Arrays.copyOf(validationLosses, epoch), bestEpoch, stoppedEarly);
-        } else {
-            result = new TrainingResult(current, initialLoss, history, initialValidation,
-                    Arrays.copyOf(validationLosses, epoch), epoch, false);
-        }
+        double[] validationHistory = Arrays.copyOf(validationLosses, epoch);
+        TrainingResult result = patience == 0
+                ? new TrainingResult(current, initialLoss, history, initialValidation, validationHistory, epoch, false)
+                : new TrainingResult(bestEpoch == epoch ? current : start.withParameters(bestTheta), initialLoss,
+                        history, initialValidation, validationHistory, bestEpoch, epoch < epochs);
         trainer.listener().trainingFinished(result);
         return result;
+    }
+
+    /** Runs one epoch of steps and returns the loss on the whole training set after it. */
+    private double epoch(int epoch, double rate) {
+        int samples = inputs.rows();
+        if (fullBatch) {
+            return step(epoch, 1, rate, inputs, targets);
+        }
+        int[] order = Dataset.permutation(samples, random);
+        int step = 0;
+        for (int from = 0; from < samples; from += batchSize) {
+            step++;
+            int[] rows = Arrays.copyOfRange(order, from, Math.min(from + batchSize, samples));
+            step(epoch, step, rate, inputs.selectRows(rows), targets.selectRows(rows));
+        }
+        return checked(current.loss(loss, inputs, targets), epoch, step, rate, "the training loss");
+    }
+
+    /** Takes one optimizer step on a batch, checks the parameters and returns the batch loss after it. */
+    private double step(int epoch, int step, double rate, Matrix batchInputs, Matrix batchTargets) {
+        double[] gradient = gradient(current, batchInputs, batchTargets, epoch, step, rate);
+        for (int i = 0; i < theta.length; i++) {
+            if (decayed[i]) {
+                gradient[i] += trainer.weightDecay() * theta[i];
+            }
+        }
+        stepper.step(theta, gradient, rate);
+        for (int i = 0; i < theta.length; i++) {
+            if (!Double.isFinite(theta[i])) {
+                throw new DivergenceException(epoch, step, rate, lastFiniteLoss,
+                        current.parameterLocation(i) + " became " + theta[i]);
+            }
+        }
+        current = current.withParameters(theta);
+        return checked(current.loss(loss, batchInputs, batchTargets), epoch, step, rate,
+                fullBatch ? "the loss" : "the loss of batch " + step);
     }
 
     /**
