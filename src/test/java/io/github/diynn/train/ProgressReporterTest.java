@@ -121,16 +121,4 @@ class ProgressReporterTest {
         assertThatThrownBy(() -> ProgressReporter.lines(null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("output stream is null");
     }
-
-    @Test
-    void remainingTimeAssumesTheMeanEpochTime() {
-        assertThat(new EpochReport(25, 100, 1.0, Double.NaN, 0.1, Duration.ofSeconds(10)).remaining())
-                .isEqualTo(Duration.ofSeconds(30));
-    }
-
-    @Test
-    void reportRejectsAnEpochBeyondThePlan() {
-        assertThatThrownBy(() -> new EpochReport(5, 4, 1.0, Double.NaN, 0.1, Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epoch 5 is outside [1, 4]");
-    }
 }

@@ -55,4 +55,46 @@ class TrainingResultTest {
         assertThat(new TrainingResult(network(1), 85.5, new double[] {3.0, 0.5}))
                 .hasToString("TrainingResult[2 epochs, loss 85.5 -> 0.5]");
     }
+
+    @Test
+    void withoutValidationTheLastEpochIsSelectedAndTheValidationHistoryIsEmpty() {
+        TrainingResult result = new TrainingResult(network(1), 4.0, new double[] {3.0, 2.0});
+        assertThat(result.hasValidation()).isFalse();
+        assertThat(result.initialValidationLoss()).isNaN();
+        assertThat(result.validationLosses()).isEmpty();
+        assertThat(result.selectedEpoch()).isEqualTo(2);
+        assertThat(result.stoppedEarly()).isFalse();
+    }
+
+    @Test
+    void holdsTheValidationHistoryAndTheSelectedEpochAsCopies() {
+        double[] validation = {2.5, 2.75};
+        TrainingResult result = new TrainingResult(network(1), 4.0, new double[] {3.0, 2.0}, 3.0, validation, 1, true);
+        validation[0] = -1.0;
+        result.validationLosses()[1] = -1.0;
+
+        assertThat(result.hasValidation()).isTrue();
+        assertThat(result.initialValidationLoss()).isEqualTo(3.0);
+        assertThat(result.validationLosses()).containsExactly(2.5, 2.75);
+        assertThat(result.selectedEpoch()).isEqualTo(1);
+        assertThat(result.stoppedEarly()).isTrue();
+        assertThat(result).hasToString("TrainingResult[2 epochs, loss 4.0 -> 2.0, validation loss 3.0 -> 2.5 at"
+                + " epoch 1, stopped early]");
+    }
+
+    @Test
+    void equalityCoversTheValidationHistoryAndTheSelection() {
+        TrainingResult base = new TrainingResult(network(1), 4.0, new double[] {3.0, 2.0}, 3.0,
+                new double[] {2.5, 2.75}, 1, true);
+        assertThat(base).isEqualTo(new TrainingResult(network(1), 4.0, new double[] {3.0, 2.0}, 3.0,
+                new double[] {2.5, 2.75}, 1, true))
+                .hasSameHashCodeAs(new TrainingResult(network(1), 4.0, new double[] {3.0, 2.0}, 3.0,
+                        new double[] {2.5, 2.75}, 1, true));
+        assertThat(base).isNotEqualTo(new TrainingResult(network(1), 4.0, new double[] {3.0, 2.0}, 3.0,
+                new double[] {2.5, 2.5}, 1, true));
+        assertThat(base).isNotEqualTo(new TrainingResult(network(1), 4.0, new double[] {3.0, 2.0}, 3.0,
+                new double[] {2.5, 2.75}, 2, true));
+        assertThat(base).isNotEqualTo(new TrainingResult(network(1), 4.0, new double[] {3.0, 2.0}, 3.0,
+                new double[] {2.5, 2.75}, 1, false));
+    }
 }
