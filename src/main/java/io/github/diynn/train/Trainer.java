@@ -1,5 +1,6 @@
 package io.github.diynn.train;
 
+import io.github.diynn.core.Backpropagation;
 import io.github.diynn.core.FiniteDifferences;
 import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
@@ -80,7 +81,8 @@ public final class Trainer {
 
     /**
      * Starts a builder. The learning rate and the number of epochs must be set; the defaults are
-     * the loss {@link Loss#SUM_SQUARED_ERROR}, the gradient {@link FiniteDifferences#forward()}, the
+     * the loss {@link Loss#SUM_SQUARED_ERROR}, the gradient {@link Backpropagation#instance()} (the
+     * tutorial's {@link FiniteDifferences#forward()} is one option away), the
      * optimizer {@link Optimizer#gradientDescent()}, {@link #FULL_BATCH}, seed 0, no weight decay, no
      * validation, no early stopping and no listener.
      *
@@ -315,7 +317,7 @@ public final class Trainer {
         private LearningRateSchedule schedule;
         private int epochs;
         private Loss loss = Loss.SUM_SQUARED_ERROR;
-        private GradientSource gradientSource = FiniteDifferences.forward();
+        private GradientSource gradientSource = Backpropagation.instance();
         private Optimizer optimizer = Optimizer.gradientDescent();
         private int batchSize = FULL_BATCH;
         private long seed;

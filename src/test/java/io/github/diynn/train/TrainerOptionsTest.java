@@ -58,7 +58,8 @@ class TrainerOptionsTest {
         double learningRate = 0.01;
         int epochs = 30;
 
-        TrainingResult result = Trainer.builder().learningRate(learningRate).epochs(epochs).build()
+        TrainingResult result = Trainer.builder().learningRate(learningRate).epochs(epochs)
+                .gradientSource(FiniteDifferences.forward()).build()
                 .train(start, INPUTS, TARGETS);
 
         // The trainer of the first release, written out: theta -= lr * g with forward differences.

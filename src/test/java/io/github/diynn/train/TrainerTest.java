@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.diynn.core.Activation;
+import io.github.diynn.core.Backpropagation;
 import io.github.diynn.core.FiniteDifferences;
 import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
@@ -34,8 +35,10 @@ class TrainerTest {
         return Network.builder(2).dense(3, Activation.SIGMOID).dense(1, Activation.IDENTITY).build(seed);
     }
 
+    /** The tutorial's trainer: full-batch gradient descent on forward differences. */
     private static Trainer trainer(double learningRate, int epochs) {
-        return Trainer.builder().learningRate(learningRate).epochs(epochs).build();
+        return Trainer.builder().learningRate(learningRate).epochs(epochs)
+                .gradientSource(FiniteDifferences.forward()).build();
     }
 
     // ----------------------------------------------------------------- training
@@ -318,7 +321,14 @@ class TrainerTest {
     // ----------------------------------------------------------------- configuration
 
     @Test
-    void defaultsAreTheTutorialsLossAndForwardDifferences() {
+    void defaultsAreTheTutorialsLossAndBackpropagation() {
+        Trainer defaults = Trainer.builder().learningRate(0.01).epochs(2000).build();
+        assertThat(defaults.loss()).isEqualTo(Loss.SUM_SQUARED_ERROR);
+        assertThat(defaults.gradientSource()).isSameAs(Backpropagation.instance());
+    }
+
+    @Test
+    void theTutorialsForwardDifferencesAreOneOptionAway() {
         Trainer trainer = trainer(0.01, 2000);
         assertThat(trainer.learningRate()).isEqualTo(0.01);
         assertThat(trainer.epochs()).isEqualTo(2000);
