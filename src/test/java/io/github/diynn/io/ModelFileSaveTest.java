@@ -3,7 +3,9 @@ package io.github.diynn.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.diynn.core.Activation;
 import io.github.diynn.core.Matrix;
+import io.github.diynn.core.Network;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -145,12 +147,16 @@ class ModelFileSaveTest {
 
     @Test
     void aModelSavedThenLoadedFromTheClassPathPredictsExactlyAsBefore() throws IOException {
-        SavedModel model = SavedModel.of(TestModels.randomNetwork(new SplittableRandom(11)),
+        Network network = Network.builder(3).dense(5, Activation.TANH).dense(2, Activation.IDENTITY).build(11);
+        double[] parameters = network.parameters();
+        parameters[0] = -0.0;
+        parameters[1] = Double.MIN_VALUE;
+        parameters[2] = 1e-310;
+        SavedModel model = SavedModel.of(network.withParameters(parameters),
                 ModelMetadata.of(TestModels.CREATED, "classpath"));
         Files.createDirectories(directory.resolve("models"));
         ModelFile.save(model, directory.resolve("models").resolve("shipped.json"));
-        Matrix inputs = Matrix.of(4, model.network().inputSize(),
-                TestModels.values(new SplittableRandom(12), 4 * model.network().inputSize()));
+        Matrix inputs = Matrix.of(4, 3, new SplittableRandom(12).doubles(12, -2.0, 2.0).toArray());
 
         SavedModel loaded;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {directory.toUri().toURL()}, null)) {
