@@ -16,10 +16,15 @@ import java.io.IOException;
  */
 public final class ModelFormatException extends IOException {
 
+    /** The file or stream that was refused. */
     private final String source;
+    /** The line of the offending byte, from 1. */
     private final long line;
+    /** The column of the offending byte, from 1. */
     private final long column;
+    /** The byte offset of the offending byte, from 0. */
     private final long offset;
+    /** What is wrong, without source and position. */
     private final String detail;
 
     /**
