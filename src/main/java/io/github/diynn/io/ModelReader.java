@@ -4,6 +4,7 @@ import io.github.diynn.core.Activation;
 import io.github.diynn.core.DenseLayer;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
+import io.github.diynn.data.Scaler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -43,13 +44,15 @@ final class ModelReader {
         Network network = network();
         json.expect(',', "after the network");
         json.name("inputScaler");
-        scaler("inputScaler");
+        Scaler inputScaler = scaler("inputScaler", network.inputSize(), "inputs");
         json.expect(',', "after the input scaler");
         json.name("targetScaler");
-        scaler("targetScaler");
+        Scaler targetScaler = scaler("targetScaler", network.outputSize(), "outputs");
         json.expect(',', "after the target scaler");
         checksum();
-        return SavedModel.of(network, metadata);
+        SavedModel model = SavedModel.of(network, metadata);
+        model = inputScaler == null ? model : model.withInputScaler(inputScaler);
+        return targetScaler == null ? model : model.withTargetScaler(targetScaler);
     }
 
     private void header() throws IOException {
@@ -212,9 +215,33 @@ final class ModelReader {
         return values;
     }
 
-    private void scaler(String name) throws IOException {
-        if (!json.readNullIfPresent(name)) {
-            throw json.error("expected null for " + name + " but found " + JsonReader.describe(json.peek()));
+    /** Reads {@code null} or a scaler whose column count must equal the network's size named. */
+    private Scaler scaler(String name, int expectedColumns, String sizeName) throws IOException {
+        if (json.readNullIfPresent(name)) {
+            return null;
+        }
+        JsonReader.Position start = json.position();
+        json.expect('{', "or null for " + name);
+        json.name("kind");
+        String kind = json.readString(16, name + " kind");
+        json.expect(',', "after " + name + " kind");
+        json.name("columns");
+        int columns = (int) json.readInteger(name + " columns", 1, ModelFile.MAX_LAYER_SIZE);
+        if (columns != expectedColumns) {
+            throw json.error(name + " has " + columns + " columns but the network has " + expectedColumns + " "
+                    + sizeName);
+        }
+        json.expect(',', "after " + name + " columns");
+        json.name("offsets");
+        double[] offsets = values(columns, name + " offsets", "columns");
+        json.expect(',', "after " + name + " offsets");
+        json.name("scales");
+        double[] scales = values(columns, name + " scales", "columns");
+        json.expect('}', "to close " + name);
+        try {
+            return Scaler.of(kind, offsets, scales);
+        } catch (IllegalArgumentException e) {
+            throw json.errorAt(start, name + ": " + e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.diynn.io;
 import io.github.diynn.core.DenseLayer;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
+import io.github.diynn.data.Scaler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,8 +42,8 @@ final class ModelWriter {
         member(1, "version").append(ModelFile.FORMAT_VERSION).append(",\n");
         metadata(model.metadata());
         network(model.network());
-        member(1, "inputScaler").append("null,\n");
-        member(1, "targetScaler").append("null,\n");
+        scaler("inputScaler", model.inputScaler().orElse(null));
+        scaler("targetScaler", model.targetScaler().orElse(null));
         indent(1);
     }
 
@@ -64,6 +65,24 @@ final class ModelWriter {
             out.append(l + 1 < network.layers().size() ? ",\n" : "\n");
         }
         indent(2).append("]\n");
+        indent(1).append("},\n");
+    }
+
+    private void scaler(String name, Scaler scaler) {
+        member(1, name);
+        if (scaler == null) {
+            out.append("null,\n");
+            return;
+        }
+        out.append("{\n");
+        member(2, "kind").append(string(scaler.kind())).append(",\n");
+        member(2, "columns").append(scaler.columns()).append(",\n");
+        member(2, "offsets");
+        row(scaler.offsets());
+        out.append(",\n");
+        member(2, "scales");
+        row(scaler.scales());
+        out.append('\n');
         indent(1).append("},\n");
     }
 

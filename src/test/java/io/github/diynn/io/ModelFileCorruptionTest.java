@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Every damaged copy of a valid file is refused with the library's own exception. */
 class ModelFileCorruptionTest {
 
-    private static final byte[] VALID = ModelFile.toBytes(TestModels.small());
+    private static final byte[] VALID = ModelFile.toBytes(TestModels.scaled());
 
     private static Throwable loadFailure(byte[] bytes) {
         return catchThrowable(() -> ModelFile.read(new ByteArrayInputStream(bytes), "damaged.json"));

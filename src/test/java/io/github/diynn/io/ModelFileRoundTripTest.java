@@ -3,6 +3,7 @@ package io.github.diynn.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.diynn.core.Network;
+import io.github.diynn.data.Scaler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,14 +27,18 @@ class ModelFileRoundTripTest {
         return bits;
     }
 
+    private static String scalerBits(Scaler scaler) {
+        return scaler.kind() + java.util.Arrays.toString(bits(scaler.offsets())) + java.util.Arrays.toString(bits(scaler.scales()));
+    }
+
     /** The bits of a finite prediction, or "overflow" whether the network returns or reports one. */
     private static String outcome(SavedModel model, double[] features) {
         try {
             double[] prediction = model.predict(features);
             return java.util.Arrays.stream(prediction).allMatch(Double::isFinite)
                     ? java.util.Arrays.toString(bits(prediction)) : "overflow " + java.util.Arrays.toString(prediction);
-        } catch (ArithmeticException e) {
-            return "overflow";
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            return "overflow " + e;
         }
     }
 
@@ -44,11 +49,21 @@ class ModelFileRoundTripTest {
         for (int trial = 0; trial < 1000; trial++) {
             Network network = TestModels.randomNetwork(random);
             SavedModel model = SavedModel.of(network, ModelMetadata.of(TestModels.CREATED, "trial " + trial));
+            if (random.nextBoolean()) {
+                model = model.withInputScaler(TestModels.randomScaler(random, network.inputSize()));
+            }
+            if (random.nextBoolean()) {
+                model = model.withTargetScaler(TestModels.randomScaler(random, network.outputSize()));
+            }
 
             SavedModel loaded = roundTrip(model);
 
             assertThat(bits(loaded.network().parameters())).as("trial %d", trial).isEqualTo(bits(network.parameters()));
             assertThat(loaded).as("trial %d", trial).isEqualTo(model);
+            assertThat(loaded.inputScaler().map(ModelFileRoundTripTest::scalerBits))
+                    .isEqualTo(model.inputScaler().map(ModelFileRoundTripTest::scalerBits));
+            assertThat(loaded.targetScaler().map(ModelFileRoundTripTest::scalerBits))
+                    .isEqualTo(model.targetScaler().map(ModelFileRoundTripTest::scalerBits));
             for (int sample = 0; sample < 3; sample++) {
                 double[] features = sample == 0 ? TestModels.values(random, network.inputSize())
                         : random.doubles(network.inputSize(), -2.0, 2.0).toArray();
@@ -57,8 +72,8 @@ class ModelFileRoundTripTest {
                 finitePredictions += expected.startsWith("overflow") ? 0 : 1;
             }
         }
-        // Extreme weights overflow some predictions; most of the 3000 must still compare finite outputs.
-        assertThat(finitePredictions).isGreaterThan(2000);
+        // Extreme weights and scalers overflow some predictions; most of the 3000 must still be finite.
+        assertThat(finitePredictions).isGreaterThan(1500);
     }
 
     @Test

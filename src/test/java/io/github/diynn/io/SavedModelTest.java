@@ -46,9 +46,9 @@ class SavedModelTest {
     }
 
     @Test
-    void toStringNamesLayersParametersVersionAndTime() {
+    void toStringNamesLayersParametersScalersVersionAndTime() {
         assertThat(TestModels.small()).hasToString(
-                "SavedModel[2 layers, 13 parameters, diynn " + ModelFile.LIBRARY_VERSION + ", created 2026-11-28T12:00:00Z]");
+                "SavedModel[2 layers, 13 parameters, no input scaler, no target scaler, diynn " + ModelFile.LIBRARY_VERSION + ", created 2026-11-28T12:00:00Z]");
     }
 
     @Test

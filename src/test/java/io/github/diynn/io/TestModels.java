@@ -4,6 +4,7 @@ import io.github.diynn.core.Activation;
 import io.github.diynn.core.DenseLayer;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
+import io.github.diynn.data.Scaler;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,13 @@ final class TestModels {
         return SavedModel.of(network.withParameters(parameters), ModelMetadata.of(CREATED, "fixture"));
     }
 
+    /** {@link #small()} with a min-max input scaler and a max target scaler, fitted on three Iris rows. */
+    static SavedModel scaled() {
+        Matrix sepals = Matrix.of(new double[][] {{5.1, 3.5}, {7.9, 2.0}, {4.3, 4.4}});
+        return small().withInputScaler(Scaler.fitMinMax(sepals))
+                .withTargetScaler(Scaler.fitMax(Matrix.columnVector(1.4, 6.9, 1.5)));
+    }
+
     /** A random network: 1 to 4 layers of 1 to 6 units, random activations, biases and values. */
     static Network randomNetwork(SplittableRandom random) {
         int layerCount = 1 + random.nextInt(4);
@@ -51,6 +59,18 @@ final class TestModels {
             inputs = outputs;
         }
         return Network.of(layers);
+    }
+
+    /** A random scaler of one of the three kinds, with finite offsets and finite positive scales. */
+    static Scaler randomScaler(SplittableRandom random, int columns) {
+        String[] kinds = {"max", "min-max", "z-score"};
+        String kind = kinds[random.nextInt(kinds.length)];
+        double[] offsets = kind.equals("max") ? new double[columns] : values(random, columns);
+        double[] scales = values(random, columns);
+        for (int j = 0; j < columns; j++) {
+            scales[j] = scales[j] == 0.0 ? Double.MIN_VALUE : Math.abs(scales[j]);
+        }
+        return Scaler.of(kind, offsets, scales);
     }
 
     /** Finite values: a quarter special, a quarter random bit patterns, half ordinary normals. */
