@@ -98,8 +98,9 @@ public final class ModelFile {
      * <p>The bytes go to a new temporary file {@code .<name>.<hex>.tmp} in the target's directory,
      * which is flushed and forced to the device ({@link FileChannel#force(boolean)}), then moved over
      * the target with {@link StandardCopyOption#ATOMIC_MOVE}. If the file system cannot move
-     * atomically, the move falls back to {@link StandardCopyOption#REPLACE_EXISTING}, which on such
-     * file systems may briefly expose no file, but never a partial one. Finally the directory is
+     * atomically, the move falls back to {@link StandardCopyOption#REPLACE_EXISTING}, which is not
+     * atomic: a crash during it can leave no file or a partial one, which {@link #load(Path)} then
+     * refuses by its checksum. Finally the directory is
      * forced where the platform allows it, so the rename itself survives a crash. On any failure the
      * temporary file is deleted and the exception rethrown.
      *
