@@ -48,6 +48,24 @@ class ModelFileCorruptionTest {
     }
 
     @Test
+    void replacingAnyByteOfTheChecksumLineAndEndingByAnyOtherValueIsRefused() {
+        String text = new String(VALID, java.nio.charset.StandardCharsets.US_ASCII);
+        int start = text.lastIndexOf('\n', text.lastIndexOf("\"sha256\"")) + 1;
+        for (int offset = start; offset < VALID.length; offset++) {
+            for (int value = 0; value < 256; value++) {
+                if (value == (VALID[offset] & 0xFF)) {
+                    continue;
+                }
+                byte[] damaged = VALID.clone();
+                damaged[offset] = (byte) value;
+
+                assertThat(loadFailure(damaged)).as("byte %d set to 0x%s", offset, Integer.toHexString(value))
+                        .isExactlyInstanceOf(ModelFormatException.class);
+            }
+        }
+    }
+
+    @Test
     void appendingAnyByteIsRefusedAsContentAfterTheDocument() {
         for (int b : new int[] {' ', '\n', '\r', '\t', '{', '0', 0x00, 0xFF}) {
             byte[] longer = Arrays.copyOf(VALID, VALID.length + 1);
