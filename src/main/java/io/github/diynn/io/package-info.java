@@ -1,6 +1,7 @@
 /**
  * Saving and loading models: {@link io.github.diynn.io.ModelFile} reads and writes
- * {@link io.github.diynn.io.SavedModel}s in a readable, versioned JSON format with a SHA-256
+ * {@link io.github.diynn.io.SavedModel}s (a network, its optional input and target scalers, and
+ * {@link io.github.diynn.io.ModelMetadata}) in a readable, versioned JSON format with a SHA-256
  * checksum (specified in {@code docs/model-format.md}).
  *
  * <p>Contract for the whole package: every public type is immutable and safe to share between

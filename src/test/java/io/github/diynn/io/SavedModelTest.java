@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
+import io.github.diynn.data.Scaler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -32,6 +33,34 @@ class SavedModelTest {
 
         assertThat(model.predict(inputs)).isEqualTo(model.network().predict(inputs));
         assertThat(model.predict(0.5, -1.0)).containsExactly(model.network().predict(0.5, -1.0));
+    }
+
+    @Test
+    void predictRefusesMissingOrMisshapenInputs() {
+        SavedModel model = TestModels.scaled();
+
+        assertThatThrownBy(() -> model.predict((double[]) null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("features are null");
+        assertThatThrownBy(() -> model.predict(1.0, 2.0, 3.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the model takes 2 inputs, got 3");
+        assertThatThrownBy(() -> model.predict((Matrix) null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("inputs are null");
+        assertThatThrownBy(() -> model.predict(Matrix.of(1, 3, 1.0, 2.0, 3.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1x3");
+    }
+
+    @Test
+    void withScalersLeavesTheOriginalUnchanged() {
+        SavedModel plain = TestModels.small();
+        Scaler scaler = Scaler.fitMax(Matrix.of(new double[][] {{1.0, 2.0}}));
+
+        SavedModel scaled = plain.withInputScaler(scaler);
+
+        assertThat(plain.inputScaler()).isEmpty();
+        assertThat(scaled.inputScaler()).contains(scaler);
+        assertThat(scaled.targetScaler()).isEmpty();
+        assertThat(scaled.network()).isSameAs(plain.network());
+        assertThat(scaled.metadata()).isSameAs(plain.metadata());
     }
 
     @Test
