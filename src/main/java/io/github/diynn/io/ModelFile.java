@@ -28,6 +28,12 @@ import java.nio.file.StandardOpenOption;
  * "not a diynn model". Every refusal is a {@link ModelFormatException} naming the source, line and
  * column.
  *
+ * <pre>{@code
+ * ModelFile.save(model, Path.of("model.json"));                       // atomic
+ * SavedModel loaded = ModelFile.load(Path.of("model.json"));          // strict
+ * SavedModel shipped = ModelFile.loadResource(App.class.getClassLoader(), "models/model.json");
+ * }</pre>
+ *
  * <p>All methods are static and stateless, so they are safe to call from any thread.
  */
 public final class ModelFile {
