@@ -11,4 +11,5 @@ module io.github.diynn {
     exports io.github.diynn.train;
     exports io.github.diynn.data;
     exports io.github.diynn.metrics;
+    exports io.github.diynn.io;
 }

@@ -1,0 +1,419 @@
+package io.github.diynn.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * A strict pull reader for the JSON subset a model file uses, tracking line, column and byte offset.
+ *
+ * <p>It accepts ASCII only, the four JSON whitespace bytes, and numbers in exact JSON grammar; every
+ * refusal is a {@link ModelFormatException} at the offending byte. It digests with SHA-256 every
+ * byte it consumes until {@link #finishDigest()}, so the caller can check a checksum over the bytes
+ * before a point without buffering the file. Not thread-safe; one instance reads one stream.
+ */
+final class JsonReader {
+
+    /** The longest number accepted; {@link Double#toString(double)} never writes more than 24 bytes. */
+    static final int MAX_NUMBER_LENGTH = 32;
+
+    private final InputStream in;
+    private final String source;
+    private final long maxBytes;
+    private final byte[] buffer = new byte[8192];
+    private final MessageDigest digest;
+    private final StringBuilder token = new StringBuilder();
+    private int position;
+    private int limit;
+    private int digestStart;
+    private boolean digesting = true;
+    private long offset;
+    private long line = 1;
+    private long column = 1;
+    private long markOffset;
+    private long markLine = 1;
+    private long markColumn = 1;
+
+    JsonReader(InputStream in, String source, long maxBytes) {
+        this.in = in;
+        this.source = source;
+        this.maxBytes = maxBytes;
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+
+    /**
+     * Tells whether the input starts with the given bytes; call before consuming anything.
+     *
+     * @param magic the expected first bytes, at most the buffer's length
+     * @return true if the first {@code magic.length} bytes equal {@code magic}
+     */
+    boolean startsWith(byte[] magic) throws IOException {
+        while (limit < magic.length) {
+            int count = in.read(buffer, limit, buffer.length - limit);
+            if (count < 0) {
+                return false;
+            }
+            limit += count;
+        }
+        for (int k = 0; k < magic.length; k++) {
+            if (buffer[k] != magic[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns the next byte without consuming it, or -1 at the end of the input. */
+    int peek() throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return buffer[position] & 0xFF;
+    }
+
+    /** Consumes and returns the next byte, or returns -1 at the end of the input. */
+    int read() throws IOException {
+        int b = peek();
+        if (b < 0) {
+            return b;
+        }
+        if (b >= 0x80 || (b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7F) {
+            throw errorHere("byte 0x" + hex(b) + " is not printable ASCII; a diynn model file is ASCII text");
+        }
+        position++;
+        offset++;
+        if (offset > maxBytes) {
+            throw errorHere("the file is longer than the limit of " + maxBytes + " bytes");
+        }
+        if (b == '\n') {
+            line++;
+            column = 1;
+        } else {
+            column++;
+        }
+        return b;
+    }
+
+    private boolean fill() throws IOException {
+        if (digesting) {
+            digest.update(buffer, digestStart, limit - digestStart);
+        }
+        position = 0;
+        limit = 0;
+        digestStart = 0;
+        int count = in.read(buffer, 0, buffer.length);
+        while (count == 0) {
+            count = in.read(buffer, 0, buffer.length);
+        }
+        if (count < 0) {
+            return false;
+        }
+        limit = count;
+        return true;
+    }
+
+    /**
+     * Stops digesting and returns the SHA-256 of every byte consumed so far.
+     *
+     * @return the 32-byte digest
+     */
+    byte[] finishDigest() {
+        digest.update(buffer, digestStart, position - digestStart);
+        digestStart = position;
+        digesting = false;
+        return digest.digest();
+    }
+
+    /** Skips JSON whitespace (space, tab, line feed, carriage return). */
+    void skipWhitespace() throws IOException {
+        for (int b = peek(); b == ' ' || b == '\t' || b == '\n' || b == '\r'; b = peek()) {
+            read();
+        }
+    }
+
+    /** Skips whitespace, then marks the position of the next token for error messages. */
+    int peekToken() throws IOException {
+        skipWhitespace();
+        mark();
+        return peek();
+    }
+
+    private void mark() {
+        markOffset = offset;
+        markLine = line;
+        markColumn = column;
+    }
+
+    /** Skips whitespace and consumes one structural character. */
+    void expect(char expected, String context) throws IOException {
+        int b = peekToken();
+        if (b != expected) {
+            throw error("expected '" + expected + "' " + context + " but found " + describe(b));
+        }
+        read();
+    }
+
+    /** Consumes exactly the given bytes, with no whitespace skipped. */
+    void expectLiteral(String literal, String context) throws IOException {
+        for (int k = 0; k < literal.length(); k++) {
+            mark();
+            int b = peek();
+            if (b != literal.charAt(k)) {
+                throw error("expected " + describe(literal.charAt(k)) + " " + context + " but found " + describe(b));
+            }
+            read();
+        }
+    }
+
+    /** Reads {@code "name":} and checks the member name. */
+    void name(String expected) throws IOException {
+        int b = peekToken();
+        if (b != '"') {
+            throw error("expected member \"" + expected + "\" but found " + describe(b));
+        }
+        long nameOffset = markOffset;
+        long nameLine = markLine;
+        long nameColumn = markColumn;
+        String found = readStringToken(expected.length() + 16, "member name");
+        if (!found.equals(expected)) {
+            markOffset = nameOffset;
+            markLine = nameLine;
+            markColumn = nameColumn;
+            throw error("expected member \"" + expected + "\" but found \"" + found + "\"");
+        }
+        expect(':', "after member name \"" + expected + "\"");
+    }
+
+    /** Reads a string value of at most {@code maxLength} characters. */
+    String readString(int maxLength, String what) throws IOException {
+        int b = peekToken();
+        if (b != '"') {
+            throw error("expected a string for " + what + " but found " + describe(b));
+        }
+        return readStringToken(maxLength, what);
+    }
+
+    private String readStringToken(int maxLength, String what) throws IOException {
+        read();
+        token.setLength(0);
+        while (true) {
+            int b = peek();
+            if (b < 0) {
+                throw errorHere("unexpected end of input inside the string for " + what);
+            }
+            if (b < 0x20) {
+                throw errorHere("control byte 0x" + hex(b) + " inside the string for " + what);
+            }
+            read();
+            if (b == '"') {
+                return token.toString();
+            }
+            if (token.length() == maxLength) {
+                throw error("the string for " + what + " is longer than the limit of " + maxLength + " characters");
+            }
+            token.append(b == '\\' ? readEscape(what) : (char) b);
+        }
+    }
+
+    private char readEscape(String what) throws IOException {
+        int b = read();
+        switch (b) {
+            case '"': return '"';
+            case '\\': return '\\';
+            case '/': return '/';
+            case 'b': return '\b';
+            case 'f': return '\f';
+            case 'n': return '\n';
+            case 'r': return '\r';
+            case 't': return '\t';
+            case 'u':
+                int value = 0;
+                for (int k = 0; k < 4; k++) {
+                    int digit = Character.digit(peek(), 16);
+                    if (peek() < 0 || digit < 0) {
+                        throw errorHere("expected a hex digit in a \\u escape in the string for " + what
+                                + " but found " + describe(peek()));
+                    }
+                    read();
+                    value = value * 16 + digit;
+                }
+                return (char) value;
+            default:
+                throw errorHere("invalid escape \\" + (b < 0 ? "" : String.valueOf((char) b)) + " in the string for "
+                        + what);
+        }
+    }
+
+    /** Reads a JSON integer (no fraction, no exponent) within {@code [min, max]}. */
+    long readInteger(String what, long min, long max) throws IOException {
+        int b = peekToken();
+        boolean negative = b == '-';
+        if (negative) {
+            read();
+            b = peek();
+        }
+        if (b < '0' || b > '9') {
+            throw error("expected an integer for " + what + " but found " + describe(b));
+        }
+        long value = 0;
+        boolean tooLarge = false;
+        int digits = 0;
+        while (b >= '0' && b <= '9') {
+            if (digits == 1 && value == 0) {
+                throw error("integer for " + what + " has a leading zero");
+            }
+            read();
+            digits++;
+            if (!tooLarge) {
+                value = value * 10 + (b - '0');
+                tooLarge = value > 1_000_000_000_000L;
+            }
+            if (digits > 40) {
+                throw error("integer for " + what + " is too long");
+            }
+            b = peek();
+        }
+        if (b == '.' || b == 'e' || b == 'E') {
+            throw error("expected an integer for " + what + " but found a number with a fraction or exponent");
+        }
+        long signed = negative ? -value : value;
+        if (tooLarge || signed < min || signed > max) {
+            throw error(what + " is " + (negative ? "-" : "") + (tooLarge ? "too large" : String.valueOf(value))
+                    + "; it must lie in [" + min + ", " + max + "]");
+        }
+        return signed;
+    }
+
+    /** Reads a JSON number and returns it as a finite double. */
+    double readDouble(String what) throws IOException {
+        int b = peekToken();
+        token.setLength(0);
+        if (b == '-') {
+            token.append((char) read());
+        }
+        if (!digit(peek())) {
+            throw error("expected a number for " + what + " but found " + describe(peek()));
+        }
+        boolean leadingZero = peek() == '0';
+        appendDigits(what);
+        if (leadingZero && token.length() > (token.charAt(0) == '-' ? 2 : 1)) {
+            throw error("number for " + what + " has a leading zero");
+        }
+        if (peek() == '.') {
+            token.append((char) read());
+            requireDigit(what, "after the decimal point");
+            appendDigits(what);
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            token.append((char) read());
+            if (peek() == '+' || peek() == '-') {
+                token.append((char) read());
+            }
+            requireDigit(what, "in the exponent");
+            appendDigits(what);
+        }
+        double value = Double.parseDouble(token.toString());
+        if (!Double.isFinite(value)) {
+            throw error(what + " is " + token + ", which is outside the range of a finite double");
+        }
+        return value;
+    }
+
+    private void appendDigits(String what) throws IOException {
+        while (digit(peek())) {
+            if (token.length() == MAX_NUMBER_LENGTH) {
+                throw error("number for " + what + " is longer than " + MAX_NUMBER_LENGTH + " characters");
+            }
+            token.append((char) read());
+        }
+    }
+
+    private void requireDigit(String what, String where) throws IOException {
+        if (!digit(peek())) {
+            throw errorHere("expected a digit " + where + " of the number for " + what + " but found "
+                    + describe(peek()));
+        }
+    }
+
+    private static boolean digit(int b) {
+        return b >= '0' && b <= '9';
+    }
+
+    /** Reads {@code true} or {@code false}. */
+    boolean readBoolean(String what) throws IOException {
+        int b = peekToken();
+        if (b == 't') {
+            expectLiteral("true", "for " + what);
+            return true;
+        }
+        if (b == 'f') {
+            expectLiteral("false", "for " + what);
+            return false;
+        }
+        throw error("expected true or false for " + what + " but found " + describe(b));
+    }
+
+    /** Consumes {@code null} if it comes next. */
+    boolean readNullIfPresent(String what) throws IOException {
+        if (peekToken() != 'n') {
+            return false;
+        }
+        expectLiteral("null", "for " + what);
+        return true;
+    }
+
+    /** Refuses anything but the end of the input. */
+    void expectEnd() throws IOException {
+        mark();
+        int b = peek();
+        if (b >= 0) {
+            throw error("expected the end of the file but found " + describe(b) + "; nothing may follow the"
+                    + " document");
+        }
+    }
+
+    /** A place in the input, for an error found later. */
+    record Position(long line, long column, long offset) {
+    }
+
+    /** Returns the position of the next unread byte. */
+    Position position() {
+        return new Position(line, column, offset);
+    }
+
+    /** Returns an exception at a position recorded earlier. */
+    ModelFormatException errorAt(Position at, String detail) {
+        return new ModelFormatException(source, at.line(), at.column(), at.offset(), detail);
+    }
+
+    /** Returns an exception at the start of the last token. */
+    ModelFormatException error(String detail) {
+        return new ModelFormatException(source, markLine, markColumn, markOffset, detail);
+    }
+
+    /** Returns an exception at the next unread byte. */
+    ModelFormatException errorHere(String detail) {
+        return new ModelFormatException(source, line, column, offset, detail);
+    }
+
+    /** Describes a byte for a message: a quoted character, a hex byte, or the end of input. */
+    static String describe(int b) {
+        if (b < 0) {
+            return "the end of the input";
+        }
+        if (b >= 0x21 && b < 0x7F) {
+            return "'" + (char) b + "'";
+        }
+        return b == ' ' ? "a space" : b == '\n' ? "a line feed" : "byte 0x" + hex(b);
+    }
+
+    private static String hex(int b) {
+        String digits = Integer.toHexString(b).toUpperCase(java.util.Locale.ROOT);
+        return digits.length() == 1 ? "0" + digits : digits;
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Saving and loading models: {@link io.github.diynn.io.ModelFile} reads and writes
+ * {@link io.github.diynn.io.SavedModel}s (a network, its optional input and target scalers, and
+ * {@link io.github.diynn.io.ModelMetadata}) in a readable, versioned JSON format with a SHA-256
+ * checksum (specified in {@code docs/model-format.md}).
+ *
+ * <p>Contract for the whole package: every public type is immutable and safe to share between
+ * threads; nothing here uses Java serialization; saving to a path is atomic; loading is strict and
+ * refuses any bad input with a {@link io.github.diynn.io.ModelFormatException} naming the source,
+ * line and column, checking every declared size before allocating for it. Null arguments are
+ * refused with an {@link java.lang.IllegalArgumentException}.
+ */
+package io.github.diynn.io;

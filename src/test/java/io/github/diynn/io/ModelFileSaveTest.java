@@ -1,0 +1,187 @@
+package io.github.diynn.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.diynn.core.Activation;
+import io.github.diynn.core.Matrix;
+import io.github.diynn.core.Network;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Saving to and loading from files and the class path. */
+class ModelFileSaveTest {
+
+    @TempDir
+    Path directory;
+
+    private List<String> fileNames() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    private static long[] bits(double[] values) {
+        long[] bits = new long[values.length];
+        for (int k = 0; k < values.length; k++) {
+            bits[k] = Double.doubleToRawLongBits(values[k]);
+        }
+        return bits;
+    }
+
+    @Test
+    void savedFileHoldsExactlyTheModelBytesAndLoadsBack() throws IOException {
+        SavedModel model = TestModels.small();
+        Path target = directory.resolve("model.json");
+
+        ModelFile.save(model, target);
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(ModelFile.toBytes(model));
+        assertThat(ModelFile.load(target)).isEqualTo(model);
+        assertThat(fileNames()).containsExactly("model.json");
+    }
+
+    @Test
+    void savingReplacesAnExistingFile() throws IOException {
+        Path target = directory.resolve("model.json");
+        Files.writeString(target, "old content");
+        SavedModel model = TestModels.small();
+
+        ModelFile.save(model, target);
+
+        assertThat(ModelFile.load(target)).isEqualTo(model);
+        assertThat(fileNames()).containsExactly("model.json");
+    }
+
+    @Test
+    void aWriteThatThrowsHalfwayLeavesThePreviousFileIntactAndNoTemporaryFile() throws IOException {
+        Path target = directory.resolve("model.json");
+        SavedModel previous = TestModels.small();
+        ModelFile.save(previous, target);
+        byte[] before = Files.readAllBytes(target);
+        byte[] next = ModelFile.toBytes(SavedModel.of(TestModels.randomNetwork(new SplittableRandom(3)),
+                ModelMetadata.of(TestModels.CREATED, "next")));
+
+        assertThatThrownBy(() -> ModelFile.saveAtomically(target, out -> {
+            out.write(next, 0, next.length / 2);
+            throw new IOException("device full");
+        })).isInstanceOf(IOException.class).hasMessage("device full");
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(before);
+        assertThat(ModelFile.load(target)).isEqualTo(previous);
+        assertThat(fileNames()).containsExactly("model.json");
+    }
+
+    @Test
+    void anUncheckedFailureHalfwayAlsoLeavesThePreviousFileIntactAndNoTemporaryFile() throws IOException {
+        Path target = directory.resolve("model.json");
+        ModelFile.save(TestModels.small(), target);
+        byte[] before = Files.readAllBytes(target);
+
+        assertThatThrownBy(() -> ModelFile.saveAtomically(target, out -> {
+            out.write(new byte[100]);
+            throw new UncheckedIOException(new IOException("stream closed"));
+        })).isInstanceOf(UncheckedIOException.class);
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(before);
+        assertThat(fileNames()).containsExactly("model.json");
+    }
+
+    @Test
+    void aWriteThatFailsWithNoPreviousFileLeavesNothingBehind() throws IOException {
+        Path target = directory.resolve("model.json");
+
+        assertThatThrownBy(() -> ModelFile.saveAtomically(target, out -> {
+            out.write('{');
+            throw new IOException("interrupted");
+        })).isInstanceOf(IOException.class);
+
+        assertThat(fileNames()).isEmpty();
+    }
+
+    @Test
+    void aMoveThatFailsLeavesTheTargetAndNoTemporaryFile() throws IOException {
+        Path target = directory.resolve("occupied");
+        Files.createDirectory(target);
+        Files.writeString(target.resolve("keep.txt"), "keep");
+
+        assertThatThrownBy(() -> ModelFile.save(TestModels.small(), target)).isInstanceOf(IOException.class);
+
+        assertThat(fileNames()).containsExactly("occupied");
+        assertThat(Files.readString(target.resolve("keep.txt"))).isEqualTo("keep");
+    }
+
+    @Test
+    void savingIntoAMissingDirectoryFailsWithoutCreatingIt() {
+        Path target = directory.resolve("missing").resolve("model.json");
+
+        assertThatThrownBy(() -> ModelFile.save(TestModels.small(), target)).isInstanceOf(NoSuchFileException.class);
+        assertThat(Files.exists(target.getParent())).isFalse();
+    }
+
+    @Test
+    void loadingAMissingFileIsAPlainIoExceptionNotAFormatError() {
+        assertThatThrownBy(() -> ModelFile.load(directory.resolve("absent.json")))
+                .isExactlyInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void refusalOfAFileNamesItsPath() throws IOException {
+        Path target = directory.resolve("broken.json");
+        Files.writeString(target, "{\"format\": \"diynn-model\", \"version\": 7");
+
+        assertThatThrownBy(() -> ModelFile.load(target)).isExactlyInstanceOf(ModelFormatException.class)
+                .hasMessageStartingWith(target + ":1:38: format version 7 is newer than version 1");
+    }
+
+    @Test
+    void aModelSavedThenLoadedFromTheClassPathPredictsExactlyAsBefore() throws IOException {
+        Network network = Network.builder(3).dense(5, Activation.TANH).dense(2, Activation.IDENTITY).build(11);
+        double[] parameters = network.parameters();
+        parameters[0] = -0.0;
+        parameters[1] = Double.MIN_VALUE;
+        parameters[2] = 1e-310;
+        SavedModel model = SavedModel.of(network.withParameters(parameters),
+                ModelMetadata.of(TestModels.CREATED, "classpath"));
+        Files.createDirectories(directory.resolve("models"));
+        ModelFile.save(model, directory.resolve("models").resolve("shipped.json"));
+        Matrix inputs = Matrix.of(4, 3, new SplittableRandom(12).doubles(12, -2.0, 2.0).toArray());
+
+        SavedModel loaded;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {directory.toUri().toURL()}, null)) {
+            loaded = ModelFile.loadResource(loader, "models/shipped.json");
+        }
+
+        assertThat(bits(loaded.predict(inputs).toRowMajorArray())).isEqualTo(bits(model.predict(inputs).toRowMajorArray()));
+        assertThat(loaded).isEqualTo(model);
+    }
+
+    @Test
+    void aMissingResourceIsNoSuchFileNamingIt() throws IOException {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {directory.toUri().toURL()}, null)) {
+            assertThatThrownBy(() -> ModelFile.loadResource(loader, "models/absent.json"))
+                    .isExactlyInstanceOf(NoSuchFileException.class).hasMessageContaining("classpath:models/absent.json");
+        }
+    }
+
+    @Test
+    void aBrokenResourceIsRefusedNamingTheResource() throws IOException {
+        Files.writeString(directory.resolve("broken.json"), "not json");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {directory.toUri().toURL()}, null)) {
+            assertThatThrownBy(() -> ModelFile.loadResource(loader, "broken.json"))
+                    .isExactlyInstanceOf(ModelFormatException.class)
+                    .hasMessageStartingWith("classpath:broken.json:1:1: not a diynn model");
+        }
+    }
+}
