@@ -125,17 +125,19 @@ public final class Backpropagation implements GradientSource {
         return gradient;
     }
 
-    /** {@code c = a b} for row-major {@code a} (rows x inner) and {@code b} (inner x columns), as {@link Matrix#times}. */
+    /**
+     * Writes {@code a b} into {@code c} for row-major {@code a} (rows x inner) and {@code b} (inner x
+     * columns). Each entry is summed in the order of {@link Matrix#times}, so the bits agree with it.
+     */
     private static void multiply(double[] a, double[] b, double[] c, int rows, int inner, int columns) {
         for (int i = 0; i < rows; i++) {
-            int cRow = i * columns;
             int aRow = i * inner;
-            for (int k = 0; k < inner; k++) {
-                double value = a[aRow + k];
-                int bRow = k * columns;
-                for (int j = 0; j < columns; j++) {
-                    c[cRow + j] += value * b[bRow + j];
+            for (int j = 0; j < columns; j++) {
+                double sum = 0.0;
+                for (int k = 0; k < inner; k++) {
+                    sum += a[aRow + k] * b[k * columns + j];
                 }
+                c[i * columns + j] = sum;
             }
         }
     }
@@ -152,26 +154,28 @@ public final class Backpropagation implements GradientSource {
 
     /** Writes the column sums of {@code delta} (rows x columns) into {@code out} from {@code offset}. */
     private static void columnSums(double[] delta, double[] out, int offset, int rows, int columns) {
-        for (int i = 0; i < rows; i++) {
-            int row = i * columns;
-            for (int j = 0; j < columns; j++) {
-                out[offset + j] += delta[row + j];
+        for (int j = 0; j < columns; j++) {
+            double sum = 0.0;
+            for (int i = 0; i < rows; i++) {
+                sum += delta[i * columns + j];
             }
+            out[offset + j] = sum;
         }
     }
 
-    /** Writes {@code x^T delta} ({@code in x out}) into {@code out} from {@code offset}. */
+    /**
+     * Writes {@code x^T delta} ({@code in x columns}) into {@code out} from {@code offset}: each entry
+     * is one sum over the samples, kept in a register.
+     */
     private static void transposeTimes(double[] x, double[] delta, double[] out, int offset, int rows, int in,
             int columns) {
-        for (int i = 0; i < rows; i++) {
-            int xRow = i * in;
-            int dRow = i * columns;
-            for (int p = 0; p < in; p++) {
-                double value = x[xRow + p];
-                int oRow = offset + p * columns;
-                for (int q = 0; q < columns; q++) {
-                    out[oRow + q] += value * delta[dRow + q];
+        for (int p = 0; p < in; p++) {
+            for (int q = 0; q < columns; q++) {
+                double sum = 0.0;
+                for (int i = 0; i < rows; i++) {
+                    sum += x[i * in + p] * delta[i * columns + q];
                 }
+                out[offset + p * columns + q] = sum;
             }
         }
     }
