@@ -67,9 +67,47 @@ public final class Backpropagation implements GradientSource {
         int count = layers.size();
         double[][] z = new double[count][];
         double[][] a = new double[count][];
+        int widest = forward(layers, inputs, samples, z, a);
+
+        int parameterCount = 0;
+        for (DenseLayer layer : layers) {
+            parameterCount += layer.parameterCount();
+        }
+        double[] gradient = new double[parameterCount];
+        double[] delta = new double[samples * widest];
+        double[] previous = new double[samples * widest];
+        outputDelta(layers.get(count - 1), loss, z[count - 1], a[count - 1], targets, samples, delta);
+
+        int offset = parameterCount;
+        for (int l = count - 1; l >= 0; l--) {
+            DenseLayer layer = layers.get(l);
+            int in = layer.inputSize();
+            int out = layer.outputSize();
+            if (layer.hasBias()) {
+                offset -= out;
+                columnSums(delta, gradient, offset, samples, out);
+            }
+            offset -= in * out;
+            transposeTimes(l == 0 ? inputs : a[l - 1], delta, gradient, offset, samples, in, out);
+            if (l > 0) {
+                timesTranspose(delta, layer.weights().raw(), previous, samples, in, out);
+                layers.get(l - 1).activation().backward(z[l - 1], a[l - 1], previous, samples, in);
+                double[] swap = delta;
+                delta = previous;
+                previous = swap;
+            }
+        }
+        return gradient;
+    }
+
+    /**
+     * Fills {@code z[l]} and {@code a[l]} for every layer and returns the widest layer size (inputs
+     * included), for the backward buffers.
+     */
+    private static int forward(List<DenseLayer> layers, double[] inputs, int samples, double[][] z, double[][] a) {
         int widest = 0;
         double[] input = inputs;
-        for (int l = 0; l < count; l++) {
+        for (int l = 0; l < layers.size(); l++) {
             DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
             int out = layer.outputSize();
@@ -83,46 +121,19 @@ public final class Backpropagation implements GradientSource {
             layer.activation().forward(z[l], a[l], samples, out);
             input = a[l];
         }
+        return widest;
+    }
 
-        int parameterCount = 0;
-        for (DenseLayer layer : layers) {
-            parameterCount += layer.parameterCount();
-        }
-        double[] gradient = new double[parameterCount];
-        double[] delta = new double[samples * widest];
-        double[] previous = new double[samples * widest];
-
-        DenseLayer last = layers.get(count - 1);
+    /** Writes {@code dJ/dz} of the output layer into {@code delta}. */
+    private static void outputDelta(DenseLayer last, Loss loss, double[] z, double[] a, double[] targets, int samples,
+            double[] delta) {
         int outputs = last.outputSize();
         if (loss == Loss.CROSS_ENTROPY && last.activation() == Activation.SOFTMAX) {
-            Loss.crossEntropyThroughSoftmax(a[count - 1], targets, samples, outputs, delta);
+            Loss.crossEntropyThroughSoftmax(a, targets, samples, outputs, delta);
         } else {
-            loss.gradient(a[count - 1], targets, samples, outputs, delta);
-            last.activation().backward(z[count - 1], a[count - 1], delta, samples, outputs);
+            loss.gradient(a, targets, samples, outputs, delta);
+            last.activation().backward(z, a, delta, samples, outputs);
         }
-
-        int offset = parameterCount;
-        for (int l = count - 1; l >= 0; l--) {
-            DenseLayer layer = layers.get(l);
-            int in = layer.inputSize();
-            int out = layer.outputSize();
-            double[] layerInput = l == 0 ? inputs : a[l - 1];
-            if (layer.hasBias()) {
-                offset -= out;
-                columnSums(delta, gradient, offset, samples, out);
-            }
-            offset -= in * out;
-            transposeTimes(layerInput, delta, gradient, offset, samples, in, out);
-            if (l > 0) {
-                double[] w = layer.weights().raw();
-                timesTranspose(delta, w, previous, samples, in, out);
-                layers.get(l - 1).activation().backward(z[l - 1], a[l - 1], previous, samples, in);
-                double[] swap = delta;
-                delta = previous;
-                previous = swap;
-            }
-        }
-        return gradient;
     }
 
     /**

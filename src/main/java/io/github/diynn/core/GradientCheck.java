@@ -80,7 +80,7 @@ public final class GradientCheck {
      * @throws IllegalArgumentException if {@code step} is not in {@code (0, 1]} (NaN included)
      */
     public GradientCheck withStep(double step) {
-        FiniteDifferences.central(step);
+        FiniteDifferences.central(step); // validates the step with the estimator's own message
         return new GradientCheck(analytic, step, absoluteTolerance, relativeTolerance, normTolerance);
     }
 

@@ -119,8 +119,8 @@ public enum Loss {
                 }
             }
             for (int k = start; k < end; k++) {
-                double clamped = a[k] >= PROBABILITY_FLOOR ? y[k] : 0.0;
-                out[k] = factor * (a[k] * kept - clamped);
+                double target = a[k] >= PROBABILITY_FLOOR ? y[k] : 0.0;
+                out[k] = factor * (a[k] * kept - target);
             }
         }
     }
