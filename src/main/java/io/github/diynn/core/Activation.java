@@ -133,6 +133,9 @@ public enum Activation {
 
         @Override
         void forward(double[] z, double[] a, int rows, int columns) {
+            if (columns == 0) {
+                return; // rows of no values have an empty softmax
+            }
             for (int i = 0; i < rows; i++) {
                 int start = i * columns;
                 int end = start + columns;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -110,10 +111,15 @@ class BackpropagationTest {
             String when) {
         int[] rows = GradientFixtures.rowsAwayFromKinks(network, inputs, 1e-3);
         assertThat(rows.length).as("seed %d %s: rows away from ReLU kinks", seed, when).isGreaterThan(ROWS / 2);
-        GradientCheckResult result = CHECK.check(network, loss, inputs.selectRows(rows), targets.selectRows(rows));
+        Matrix x = inputs.selectRows(rows);
+        Matrix y = targets.selectRows(rows);
+        GradientCheckResult result = CHECK.check(network, loss, x, y);
         if (!result.passed()) {
             throw new AssertionError("seed " + seed + " " + when + ":\n" + result.report());
         }
+        // Arrays.equals compares doubles bit by bit (through doubleToLongBits).
+        assertThat(Arrays.equals(BACKPROP.gradient(network, loss, x, y), result.analyticGradient()))
+                .as("seed %d %s: a second gradient is bit-identical", seed, when).isTrue();
     }
 
     private static double norm(double[] values) {

@@ -115,6 +115,12 @@ class SoftmaxTest {
     }
 
     @Test
+    void rowsOfNoValuesGiveAnEmptySoftmax() {
+        assertThat(SOFTMAX.apply(Matrix.zeros(3, 0))).isEqualTo(Matrix.zeros(3, 0));
+        assertThat(SOFTMAX.backward(Matrix.zeros(3, 0), Matrix.zeros(3, 0))).isEqualTo(Matrix.zeros(3, 0));
+    }
+
+    @Test
     void isNotElementwiseAndRefusesTheScalarForms() {
         assertThat(SOFTMAX.isElementwise()).isFalse();
         assertThat(Activation.SIGMOID.isElementwise()).isTrue();
