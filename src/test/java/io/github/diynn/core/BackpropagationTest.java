@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -204,6 +207,33 @@ class BackpropagationTest {
                 assertThat(Double.doubleToRawLongBits(second[i])).as("seed %d parameter %d", seed, i)
                         .isEqualTo(Double.doubleToRawLongBits(first[i]));
             }
+        }
+    }
+
+    @Test
+    void oneInstanceServesManyThreadsWithBitIdenticalGradients() throws Exception {
+        Network network = GradientFixtures.network(new int[] {4, 8, 8, 3}, Activation.TANH, Activation.SOFTMAX,
+                true, 9);
+        Matrix inputs = GradientFixtures.inputs(ROWS, 4, 9);
+        Matrix targets = GradientFixtures.classTargets(ROWS, 3, 9, true);
+        double[] expected = BACKPROP.gradient(network, Loss.CROSS_ENTROPY, inputs, targets);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    boolean same = true;
+                    for (int r = 0; r < 500; r++) {
+                        same &= Arrays.equals(expected, BACKPROP.gradient(network, Loss.CROSS_ENTROPY, inputs, targets));
+                    }
+                    return same;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 
