@@ -193,6 +193,26 @@ class BackpropagationTest {
     }
 
     @Test
+    void handlesLayersWithAndWithoutBiasesAndASoftmaxHiddenLayerInOneNetwork() {
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            Network built = GradientFixtures.network(new int[] {3, 4, 5, 2}, Activation.SOFTMAX, Activation.SIGMOID,
+                    true, seed);
+            List<DenseLayer> layers = built.layers();
+            Network network = Network.of(
+                    DenseLayer.of(layers.get(0).weights(), layers.get(0).bias(), Activation.TANH),
+                    DenseLayer.of(layers.get(1).weights(), Activation.SOFTMAX),
+                    DenseLayer.of(layers.get(2).weights(), layers.get(2).bias(), Activation.SIGMOID));
+            Matrix inputs = GradientFixtures.inputs(ROWS, 3, seed);
+            Matrix targets = GradientFixtures.regressionTargets(ROWS, 2, seed);
+
+            for (Loss loss : Loss.values()) {
+                GradientCheckResult result = CHECK.check(network, loss, inputs, targets);
+                assertThat(result.passed()).as("seed %d %s:%n%s", seed, loss, result.report()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void sameNetworkAndBatchGiveABitIdenticalGradient() {
         for (long seed = 1; seed <= SEEDS; seed++) {
             Network network = GradientFixtures.network(new int[] {4, 8, 8, 3}, Activation.TANH, Activation.SOFTMAX,
