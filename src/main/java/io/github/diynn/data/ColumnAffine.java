@@ -16,18 +16,22 @@ final class ColumnAffine {
         this.scales = scales;
     }
 
+    String kind() {
+        return kind;
+    }
+
     static ColumnAffine fitMaxAbs(Matrix rows) {
-        double[] values = trainingValues(rows, MaxScaler.KIND);
+        double[] values = trainingValues(rows, Scaler.MAX);
         int columns = rows.columns();
         double[] scales = new double[columns];
         for (int k = 0; k < values.length; k++) {
             scales[k % columns] = Math.max(scales[k % columns], Math.abs(values[k]));
         }
-        return fitted(MaxScaler.KIND, new double[columns], scales);
+        return fitted(Scaler.MAX, new double[columns], scales);
     }
 
     static ColumnAffine fitMinMax(Matrix rows) {
-        double[] values = trainingValues(rows, MinMaxScaler.KIND);
+        double[] values = trainingValues(rows, Scaler.MIN_MAX);
         int columns = rows.columns();
         double[] min = Arrays.copyOf(values, columns);
         double[] max = Arrays.copyOf(values, columns);
@@ -39,11 +43,11 @@ final class ColumnAffine {
         for (int j = 0; j < columns; j++) {
             scales[j] = max[j] - min[j];
         }
-        return fitted(MinMaxScaler.KIND, min, scales);
+        return fitted(Scaler.MIN_MAX, min, scales);
     }
 
     static ColumnAffine fitZScore(Matrix rows) {
-        double[] values = trainingValues(rows, ZScoreScaler.KIND);
+        double[] values = trainingValues(rows, Scaler.Z_SCORE);
         int columns = rows.columns();
         int count = rows.rows();
         double[] means = new double[columns];
@@ -61,7 +65,7 @@ final class ColumnAffine {
         for (int j = 0; j < columns; j++) {
             deviations[j] = Math.sqrt(deviations[j] / count);
         }
-        return fitted(ZScoreScaler.KIND, means, deviations);
+        return fitted(Scaler.Z_SCORE, means, deviations);
     }
 
     private static double[] trainingValues(Matrix rows, String kind) {

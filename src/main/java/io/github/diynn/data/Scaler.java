@@ -3,7 +3,7 @@ package io.github.diynn.data;
 import io.github.diynn.core.Matrix;
 
 /**
- * A per-column affine rescaling fitted on training rows: a closed set of three kinds.
+ * A per-column affine rescaling fitted on training rows, of one of three kinds.
  *
  * <pre>  transform:         y[i][j] = (x[i][j] - offset[j]) / scale[j]
  *  inverseTransform:  x[i][j] = y[i][j] * scale[j] + offset[j]</pre>
@@ -28,7 +28,17 @@ import io.github.diynn.core.Matrix;
  * {@link #of(String, double[], double[])} rebuilds an equal scaler from them, so a model file can
  * store them. Scalers are immutable and safe to share between threads; {@code equals} is exact.
  */
-public sealed interface Scaler permits MaxScaler, MinMaxScaler, ZScoreScaler {
+public final class Scaler {
+
+    static final String MAX = "max";
+    static final String MIN_MAX = "min-max";
+    static final String Z_SCORE = "z-score";
+
+    private final ColumnAffine parameters;
+
+    private Scaler(ColumnAffine parameters) {
+        this.parameters = parameters;
+    }
 
     /**
      * Fits the tutorial's max scaling: each column divided by its largest absolute value. On
@@ -38,8 +48,8 @@ public sealed interface Scaler permits MaxScaler, MinMaxScaler, ZScoreScaler {
      * @return the fitted scaler
      * @throws IllegalArgumentException if {@code rows} is null or has no rows
      */
-    static Scaler fitMax(Matrix rows) {
-        return new MaxScaler(ColumnAffine.fitMaxAbs(rows));
+    public static Scaler fitMax(Matrix rows) {
+        return new Scaler(ColumnAffine.fitMaxAbs(rows));
     }
 
     /**
@@ -50,8 +60,8 @@ public sealed interface Scaler permits MaxScaler, MinMaxScaler, ZScoreScaler {
      * @throws IllegalArgumentException if {@code rows} is null or has no rows, or a column's range
      *     {@code max - min} overflows a double (the column is named)
      */
-    static Scaler fitMinMax(Matrix rows) {
-        return new MinMaxScaler(ColumnAffine.fitMinMax(rows));
+    public static Scaler fitMinMax(Matrix rows) {
+        return new Scaler(ColumnAffine.fitMinMax(rows));
     }
 
     /**
@@ -63,8 +73,8 @@ public sealed interface Scaler permits MaxScaler, MinMaxScaler, ZScoreScaler {
      * @throws IllegalArgumentException if {@code rows} is null or has no rows, or a column's mean or
      *     deviation overflows a double (the column is named)
      */
-    static Scaler fitZScore(Matrix rows) {
-        return new ZScoreScaler(ColumnAffine.fitZScore(rows));
+    public static Scaler fitZScore(Matrix rows) {
+        return new Scaler(ColumnAffine.fitZScore(rows));
     }
 
     /**
@@ -79,19 +89,18 @@ public sealed interface Scaler permits MaxScaler, MinMaxScaler, ZScoreScaler {
      *     an offset is not finite (or not 0 for max scaling), or a scale is not finite and positive
      *     (the column is named)
      */
-    static Scaler of(String kind, double[] offsets, double[] scales) {
+    public static Scaler of(String kind, double[] offsets, double[] scales) {
         if (kind == null) {
             throw new IllegalArgumentException("scaler kind is null; expected max, min-max or z-score");
         }
         ColumnAffine parameters = ColumnAffine.of(kind, offsets, scales);
         switch (kind) {
-            case MaxScaler.KIND:
+            case MAX:
                 parameters.requireZeroOffsets();
-                return new MaxScaler(parameters);
-            case MinMaxScaler.KIND:
-                return new MinMaxScaler(parameters);
-            case ZScoreScaler.KIND:
-                return new ZScoreScaler(parameters);
+                return new Scaler(parameters);
+            case MIN_MAX:
+            case Z_SCORE:
+                return new Scaler(parameters);
             default:
                 throw new IllegalArgumentException("unknown scaler kind '" + kind
                         + "'; expected max, min-max or z-score");
@@ -103,28 +112,36 @@ public sealed interface Scaler permits MaxScaler, MinMaxScaler, ZScoreScaler {
      *
      * @return the kind
      */
-    String kind();
+    public String kind() {
+        return parameters.kind();
+    }
 
     /**
      * Returns the number of columns the scaler was fitted on.
      *
      * @return the column count
      */
-    int columns();
+    public int columns() {
+        return parameters.columns();
+    }
 
     /**
      * Returns a copy of the per-column offsets (subtracted first).
      *
      * @return a new array of {@link #columns()} values
      */
-    double[] offsets();
+    public double[] offsets() {
+        return parameters.offsets();
+    }
 
     /**
      * Returns a copy of the per-column scales (divided by after the offset), each finite and positive.
      *
      * @return a new array of {@link #columns()} values
      */
-    double[] scales();
+    public double[] scales() {
+        return parameters.scales();
+    }
 
     /**
      * Scales rows: {@code (x - offset) / scale} in each column.
@@ -134,7 +151,9 @@ public sealed interface Scaler permits MaxScaler, MinMaxScaler, ZScoreScaler {
      * @throws IllegalArgumentException if {@code rows} is null, has another number of columns (both
      *     widths named), or a result overflows (row and column named)
      */
-    Matrix transform(Matrix rows);
+    public Matrix transform(Matrix rows) {
+        return parameters.transform(rows);
+    }
 
     /**
      * Maps scaled rows back to the original units: {@code y * scale + offset} in each column, for
@@ -145,5 +164,38 @@ public sealed interface Scaler permits MaxScaler, MinMaxScaler, ZScoreScaler {
      * @throws IllegalArgumentException if {@code rows} is null, has another number of columns (both
      *     widths named), or a result overflows (row and column named)
      */
-    Matrix inverseTransform(Matrix rows);
+    public Matrix inverseTransform(Matrix rows) {
+        return parameters.inverseTransform(rows);
+    }
+
+    /**
+     * Compares kind and parameters exactly.
+     *
+     * @param obj the other object
+     * @return true if {@code obj} is a scaler of the same kind with bit-identical offsets and scales
+     */
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof Scaler other && parameters.equals(other.parameters);
+    }
+
+    /**
+     * Returns a hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return parameters.hashCode();
+    }
+
+    /**
+     * Returns the kind and parameters, for example {@code "max scaler[offsets=[...], scales=[...]]"}.
+     *
+     * @return a readable description
+     */
+    @Override
+    public String toString() {
+        return parameters.toString();
+    }
 }

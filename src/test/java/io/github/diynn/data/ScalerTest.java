@@ -193,13 +193,17 @@ class ScalerTest {
     }
 
     @Test
-    void kindsAreAClosedSet() {
-        for (Function<Matrix, Scaler> fit : FITS) {
-            Scaler scaler = fit.apply(fixture());
-            String name = scaler instanceof MaxScaler ? "max"
-                    : scaler instanceof MinMaxScaler ? "min-max"
-                    : scaler instanceof ZScoreScaler ? "z-score" : "?";
-            assertThat(scaler.kind()).isEqualTo(name);
-        }
+    void eachFactoryNamesItsKind() {
+        assertThat(Scaler.fitMax(fixture()).kind()).isEqualTo("max");
+        assertThat(Scaler.fitMinMax(fixture()).kind()).isEqualTo("min-max");
+        assertThat(Scaler.fitZScore(fixture()).kind()).isEqualTo("z-score");
+    }
+
+    @Test
+    void scalersOfDifferentKindsWithEqualParametersAreNotEqual() {
+        Scaler max = Scaler.of("max", new double[] {0}, new double[] {2});
+        Scaler minMax = Scaler.of("min-max", new double[] {0}, new double[] {2});
+        assertThat(max).isNotEqualTo(minMax);
+        assertThat(max.transform(Matrix.columnVector(4))).isEqualTo(minMax.transform(Matrix.columnVector(4)));
     }
 }
