@@ -3,8 +3,8 @@ package io.github.diynn.train;
 /**
  * Thrown when training produces a NaN or infinite parameter or loss.
  *
- * <p>The message names the epoch, the step, the learning rate and the last finite loss, and
- * suggests what to try. The accessors return the same facts for programs.
+ * <p>The message names the epoch, the step, the learning rate and the last finite loss (or says
+ * there was none yet), and suggests what to try. The accessors return the same facts for programs.
  */
 public final class DivergenceException extends ArithmeticException {
 
@@ -28,7 +28,8 @@ public final class DivergenceException extends ArithmeticException {
      */
     public DivergenceException(int epoch, int step, double learningRate, double lastFiniteLoss, String what) {
         super("training diverged at epoch " + epoch + ", step " + step + ": " + what
-                + " (learning rate " + learningRate + ", last finite loss " + lastFiniteLoss
+                + " (learning rate " + learningRate + ", "
+                + (Double.isNaN(lastFiniteLoss) ? "no finite loss yet" : "last finite loss " + lastFiniteLoss)
                 + "). Try a lower learning rate (for example " + learningRate / 10
                 + "), or scale the inputs and targets (min-max, z-score or by their column maxima) so"
                 + " that they are of order 1.");
@@ -57,7 +58,8 @@ public final class DivergenceException extends ArithmeticException {
     }
 
     /**
-     * Returns the learning rate in force.
+     * Returns the learning rate in force: the rate of {@link #epoch()}, or of epoch 1 when the
+     * starting network already failed (epoch 0).
      *
      * @return the learning rate
      */

@@ -52,9 +52,11 @@ final class TrainingRun {
         int epochs = trainer.epochs();
         int patience = trainer.earlyStoppingPatience();
         boolean validating = validationInputs != null;
-        double initialLoss = checked(start.loss(loss, inputs, targets), 0, 1, Double.NaN, "the initial loss");
+        // Before the first step, the rate in force is the one the first epoch would use.
+        double firstRate = trainer.learningRateSchedule().rate(1);
+        double initialLoss = checked(start.loss(loss, inputs, targets), 0, 1, firstRate, "the initial loss");
         double initialValidation = validating
-                ? checked(start.loss(loss, validationInputs, validationTargets), 0, 1, Double.NaN,
+                ? checked(start.loss(loss, validationInputs, validationTargets), 0, 1, firstRate,
                         "the initial validation loss")
                 : Double.NaN;
 

@@ -21,7 +21,7 @@ class DivergenceExceptionTest {
         assertThat(e.step()).isEqualTo(2);
         assertThat(e.learningRate()).isEqualTo(1e3);
         assertThat(e.lastFiniteLoss()).isNaN();
-        assertThat(e).hasMessageContaining("last finite loss NaN");
+        assertThat(e).hasMessageContaining("(learning rate 1000.0, no finite loss yet)");
     }
 
     @Test

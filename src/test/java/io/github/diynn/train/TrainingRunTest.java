@@ -97,4 +97,20 @@ class TrainingRunTest {
         assertThat(e).hasMessageContaining("the training loss became Infinity");
         assertThat(e.lastFiniteLoss()).isEqualTo(0.5 * (1.1e154 * 1.1e154));
     }
+
+    @Test
+    void aStartingLossThatIsNotFiniteNamesTheFirstEpochsLearningRate() {
+        // (1e300 * 1e10)^2 overflows before any step; the rate in force would have been epoch 1's.
+        Dataset data = column(1e10);
+        DivergenceException e = catchThrowableOfType(DivergenceException.class,
+                () -> Trainer.builder().learningRate(LearningRateSchedule.exponentialDecay(0.3, 0.5)).epochs(2)
+                        .build().train(oneWeight(1e300), data));
+
+        assertThat(e).isNotNull();
+        assertThat(e.epoch()).isZero();
+        assertThat(e.learningRate()).isEqualTo(0.3);
+        assertThat(e).hasMessageContaining("learning rate 0.3,")
+                .hasMessageContaining("for example 0.03")
+                .hasMessageNotContaining("NaN");
+    }
 }
