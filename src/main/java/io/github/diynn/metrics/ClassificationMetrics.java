@@ -19,7 +19,8 @@ public final class ClassificationMetrics {
      *
      * @param scores one row per sample: class scores, probabilities or one-hot targets
      * @return a new array with one class index per row
-     * @throws IllegalArgumentException if {@code scores} is null or has no column
+     * @throws IllegalArgumentException if {@code scores} is null, has no column, or holds a NaN (its
+     *     row and column named)
      */
     public static int[] classes(Matrix scores) {
         if (scores == null) {
@@ -30,6 +31,12 @@ public final class ClassificationMetrics {
         }
         int columns = scores.columns();
         double[] values = scores.toRowMajorArray();
+        for (int k = 0; k < values.length; k++) {
+            if (Double.isNaN(values[k])) {
+                throw new IllegalArgumentException("cannot take the class of a score of NaN at row " + k / columns
+                        + ", column " + k % columns);
+            }
+        }
         int[] classes = new int[scores.rows()];
         for (int i = 0; i < classes.length; i++) {
             if (columns == 1) {
@@ -53,7 +60,8 @@ public final class ClassificationMetrics {
      * @param predictions the classifier's outputs, one row per sample
      * @param targets one-hot rows (or a 0/1 column), same shape
      * @return the accuracy, in {@code [0, 1]}
-     * @throws IllegalArgumentException if an argument is null, empty, or the shapes differ (both named)
+     * @throws IllegalArgumentException if an argument is null, empty, the shapes differ (both named), or a
+     *     value is NaN (row and column named)
      */
     public static double accuracy(Matrix predictions, Matrix targets) {
         Shapes.requireSameShape("accuracy", predictions, targets);

@@ -37,7 +37,7 @@ public final class ConfusionMatrix {
      * @param labels one name per class, in class order: as many as the columns (2 for one column)
      * @return the confusion matrix
      * @throws IllegalArgumentException if an argument is null, empty, the shapes differ (both named),
-     *     or the labels do not match the classes
+     *     a value is NaN (row and column named), or the labels do not match the classes
      */
     public static ConfusionMatrix of(Matrix predictions, Matrix targets, List<String> labels) {
         Shapes.requireSameShape("confusion matrix", predictions, targets);

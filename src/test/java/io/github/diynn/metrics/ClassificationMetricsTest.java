@@ -30,6 +30,20 @@ class ClassificationMetricsTest {
     }
 
     @Test
+    void aNaNScoreIsRejectedNamingItsRowAndColumnNotReadAsClassZero() {
+        // A softmax over an overflowed row gives NaN; silently taking column 0 would hide it.
+        Matrix scores = Matrix.of(new double[][] {{0.1, 0.9}, {0.2, 0.8}}).map(x -> x == 0.8 ? Double.NaN : x);
+        Matrix single = Matrix.columnVector(0.2, 0.7).map(x -> x == 0.7 ? Double.NaN : x);
+
+        assertThatThrownBy(() -> ClassificationMetrics.classes(scores))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN at row 1, column 1");
+        assertThatThrownBy(() -> ClassificationMetrics.classes(single))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN at row 1, column 0");
+        assertThatThrownBy(() -> ClassificationMetrics.accuracy(scores, Matrix.of(new double[][] {{1, 0}, {0, 1}})))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1, column 1");
+    }
+
+    @Test
     void accuracyRejectsMismatchedShapes() {
         assertThatThrownBy(() -> ClassificationMetrics.accuracy(Matrix.zeros(4, 2), TARGETS))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4x2").hasMessageContaining("4x3");
