@@ -20,7 +20,8 @@ import java.util.Locale;
 
 /**
  * Classifies the Iris species from the four measurements: a 4-8-3 network with a softmax output,
- * trained with cross-entropy and Adam on a seeded 80/20 split.
+ * trained with cross-entropy and Adam on a seeded 80/20 split, a fifth of the training rows held
+ * out for early stopping.
  *
  * <p>Run it with
  * {@code mvn -B -q test-compile exec:java -Dexample=io.github.diynn.examples.IrisSpeciesExample}.
@@ -46,10 +47,11 @@ public final class IrisSpeciesExample {
     /**
      * The trained classifier and how it does on the test rows.
      *
+     * @param scaler the z-score scaler, fitted on the 96 rows trained on
      * @param training the training result
      * @param confusion the confusion matrix on the 30 test rows
      */
-    record Outcome(TrainingResult training, ConfusionMatrix confusion) {
+    record Outcome(Scaler scaler, TrainingResult training, ConfusionMatrix confusion) {
     }
 
     /**
@@ -67,12 +69,15 @@ public final class IrisSpeciesExample {
                 .build()
                 .loadResource(IrisSpeciesExample.class, "/iris.csv");
         DatasetSplit split = iris.split(0.8, seed);
-        // Fit the scaler on the training rows only, then apply it to both parts.
-        Scaler scaler = Scaler.fitZScore(split.first().inputs());
-        Dataset training = split.first().withInputs(scaler.transform(split.first().inputs()));
+        // Hold out a fifth of the training rows for validation (early stopping), then fit the scaler on
+        // the rows trained on only and apply it to all three parts.
+        DatasetSplit held = split.first().split(0.8, seed);
+        Scaler scaler = Scaler.fitZScore(held.first().inputs());
+        Dataset training = held.first().withInputs(scaler.transform(held.first().inputs()));
+        Dataset validation = held.second().withInputs(scaler.transform(held.second().inputs()));
         Dataset test = split.second().withInputs(scaler.transform(split.second().inputs()));
-        out.println("Iris: " + training.size() + " training and " + test.size() + " test flowers, classes "
-                + iris.targetNames());
+        out.println("Iris: " + training.size() + " training, " + validation.size() + " validation and "
+                + test.size() + " test flowers, classes " + iris.targetNames());
 
         Network start = Network.builder(4)
                 .dense(8, Activation.TANH)
@@ -86,18 +91,17 @@ public final class IrisSpeciesExample {
                 .learningRate(0.01)
                 .epochs(300)
                 .batchSize(16)
-                .validationFraction(0.2)
                 .earlyStopping(30)
                 .seed(seed)
                 .listener(progress)
                 .build()
-                .train(start, training);
+                .train(start, training, validation);
 
         ConfusionMatrix confusion = ConfusionMatrix.of(result.network().predict(test.inputs()), test.targets(),
                 test.targetNames());
         out.printf(Locale.ROOT, "test accuracy: %.1f %% (%d of %d)%n", 100 * confusion.accuracy(),
                 confusion.correct(), confusion.total());
         out.println(confusion);
-        return new Outcome(result, confusion);
+        return new Outcome(scaler, result, confusion);
     }
 }
