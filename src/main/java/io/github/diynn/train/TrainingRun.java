@@ -25,6 +25,7 @@ final class TrainingRun {
     private final int batchSize;
     private final boolean fullBatch;
     private final double[] theta;
+    private final double weightDecay;
     private final boolean[] decayed;
     private final Stepper stepper;
     private Network current;
@@ -43,7 +44,8 @@ final class TrainingRun {
         this.batchSize = Math.min(trainer.batchSize(), inputs.rows());
         this.fullBatch = batchSize == inputs.rows();
         this.theta = start.parameters();
-        this.decayed = decayedParameters(start, trainer.weightDecay());
+        this.weightDecay = trainer.weightDecay();
+        this.decayed = decayedParameters(start, weightDecay);
         this.stepper = Stepper.start(trainer.optimizer(), theta.length);
         this.current = start;
     }
@@ -116,9 +118,11 @@ final class TrainingRun {
     /** Takes one optimizer step on a batch, checks the parameters and returns the batch loss after it. */
     private double step(int epoch, int step, double rate, Matrix batchInputs, Matrix batchTargets) {
         double[] gradient = gradient(current, batchInputs, batchTargets, epoch, step, rate);
-        for (int i = 0; i < theta.length; i++) {
-            if (decayed[i]) {
-                gradient[i] += trainer.weightDecay() * theta[i];
+        if (weightDecay > 0.0) {
+            for (int i = 0; i < theta.length; i++) {
+                if (decayed[i]) {
+                    gradient[i] += weightDecay * theta[i];
+                }
             }
         }
         stepper.step(theta, gradient, rate);
