@@ -270,6 +270,7 @@ public final class Trainer {
      * @param validation the samples only measured, for the history and early stopping
      * @return the trained network and its history
      * @throws IllegalArgumentException if an argument is null or a data set does not fit the network
+     *     (the set and both shapes named)
      * @throws IllegalStateException if a validation fraction is also set
      * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, or the parameters
      *     grow so large that the gradient source rejects them
@@ -283,10 +284,19 @@ public final class Trainer {
             throw new IllegalStateException("validation data given while validationFraction is "
                     + validationFraction + "; use one or the other");
         }
-        network.requireBatch(training.inputs(), training.targets());
-        network.requireBatch(validation.inputs(), validation.targets());
+        requireFits(network, training, "training data");
+        requireFits(network, validation, "validation data");
         return new TrainingRun(this, network, training.inputs(), training.targets(), validation.inputs(),
                 validation.targets()).run();
+    }
+
+    /** Checks that a data set fits the network, naming the set in the message if not. */
+    private static void requireFits(Network network, Dataset data, String which) {
+        try {
+            network.requireBatch(data.inputs(), data.targets());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(which + ": " + e.getMessage(), e);
+        }
     }
 
     private static void requireNetwork(Network network) {

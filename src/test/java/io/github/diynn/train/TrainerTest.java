@@ -308,6 +308,20 @@ class TrainerTest {
     }
 
     @Test
+    void explicitDataThatDoesNotFitTheNetworkIsRejectedNamingWhichSetAndTheShapes() {
+        Trainer trainer = trainer(0.1, 1);
+        Dataset tooWide = new Dataset(Matrix.zeros(3, 3), Matrix.zeros(3, 1));
+        assertThatThrownBy(() -> trainer.train(network(1), DATA, tooWide))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("validation data: a 2-input, 1-output network needs")
+                .hasMessageContaining("got inputs 3x3");
+        assertThatThrownBy(() -> trainer.train(network(1), tooWide, DATA))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("training data: a 2-input, 1-output network needs")
+                .hasMessageContaining("got inputs 3x3");
+    }
+
+    @Test
     void nullNetworkOrDataIsRejected() {
         Trainer trainer = trainer(0.1, 1);
         assertThatThrownBy(() -> trainer.train(null, DATA)).isInstanceOf(IllegalArgumentException.class)
