@@ -41,6 +41,12 @@ public final class ConfusionMatrix {
      */
     public static ConfusionMatrix of(Matrix predictions, Matrix targets, List<String> labels) {
         Shapes.requireSameShape("confusion matrix", predictions, targets);
+        int columns = targets.columns();
+        int classes = columns == 1 ? 2 : columns;
+        if (labels != null && labels.size() != classes) {
+            throw new IllegalArgumentException(labels.size() + " labels " + labels + " for " + classes
+                    + " classes (" + columns + (columns == 1 ? " column" : " columns") + ")");
+        }
         return of(ClassificationMetrics.classes(targets), ClassificationMetrics.classes(predictions), labels);
     }
 

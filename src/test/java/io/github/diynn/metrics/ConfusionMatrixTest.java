@@ -72,6 +72,20 @@ class ConfusionMatrixTest {
     }
 
     @Test
+    void outputsNeedOneLabelPerColumnOrTwoForASingleColumn() {
+        Matrix oneHot = Matrix.of(new double[][] {{1, 0, 0}, {0, 1, 0}});
+        Matrix single = Matrix.columnVector(0.2, 0.9);
+
+        assertThatThrownBy(() -> ConfusionMatrix.of(oneHot, oneHot, List.of("a", "b", "c", "d")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4 labels [a, b, c, d] for 3 classes (3 columns)");
+        assertThatThrownBy(() -> ConfusionMatrix.of(single, single, List.of("a", "b", "c")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 labels [a, b, c] for 2 classes (1 column)");
+        assertThat(ConfusionMatrix.of(single, single, List.of("no", "yes")).correct()).isEqualTo(2);
+    }
+
+    @Test
     void accuracyOfNoSamplesIsUndefined() {
         assertThatThrownBy(() -> ConfusionMatrix.of(new int[0], new int[0], LABELS).accuracy())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("empty");
