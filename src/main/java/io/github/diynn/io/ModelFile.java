@@ -1,5 +1,7 @@
 package io.github.diynn.io;
 
+import io.github.diynn.core.DenseLayer;
+import io.github.diynn.core.Network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,15 +72,46 @@ public final class ModelFile {
     /**
      * Returns the file's bytes for a model: ASCII JSON ending in a line feed.
      *
+     * <p>A network the loader would refuse is refused here, so that a model that saves always loads:
+     * at most {@link #MAX_LAYERS} layers, layer sizes up to {@link #MAX_LAYER_SIZE} and at most
+     * {@link #MAX_PARAMETERS} parameters.
+     *
      * @param model the model
      * @return a new array, identical for equal models under every default locale
-     * @throws IllegalArgumentException if {@code model} is null
+     * @throws IllegalArgumentException if {@code model} is null or its network exceeds a limit above
+     *     (the layer, the size and the limit named)
      */
     public static byte[] toBytes(SavedModel model) {
         if (model == null) {
             throw new IllegalArgumentException("model is null");
         }
+        requireWithinLimits(model.network());
         return ModelWriter.encode(model);
+    }
+
+    /** Refuses a network that {@link #load(Path)} would refuse for its size. */
+    private static void requireWithinLimits(Network network) {
+        int layers = network.layers().size();
+        if (layers > MAX_LAYERS) {
+            throw new IllegalArgumentException("the network has " + layers + " layers, above the limit of "
+                    + MAX_LAYERS + " a model file may hold");
+        }
+        for (int l = 0; l < layers; l++) {
+            DenseLayer layer = network.layers().get(l);
+            requireLayerSize(l, "inputSize", layer.inputSize());
+            requireLayerSize(l, "outputSize", layer.outputSize());
+        }
+        if (network.parameterCount() > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("the network has " + network.parameterCount()
+                    + " parameters, above the limit of " + MAX_PARAMETERS + " a model file may hold");
+        }
+    }
+
+    private static void requireLayerSize(int layer, String name, int size) {
+        if (size > MAX_LAYER_SIZE) {
+            throw new IllegalArgumentException("layer " + layer + " " + name + " " + size + " is above the limit of "
+                    + MAX_LAYER_SIZE + " a model file may hold");
+        }
     }
 
     /**
@@ -87,7 +120,8 @@ public final class ModelFile {
      * @param model the model
      * @param out the stream to write to
      * @throws IOException if writing fails
-     * @throws IllegalArgumentException if an argument is null
+     * @throws IllegalArgumentException if an argument is null or the network exceeds a limit of
+     *     {@link #toBytes(SavedModel)}
      */
     public static void write(SavedModel model, OutputStream out) throws IOException {
         if (out == null) {
@@ -113,7 +147,8 @@ public final class ModelFile {
      * @param model the model
      * @param target the file to create or replace; its directory must exist
      * @throws IOException if writing, forcing or moving fails; the target is then unchanged
-     * @throws IllegalArgumentException if an argument is null
+     * @throws IllegalArgumentException if an argument is null or the network exceeds a limit of
+     *     {@link #toBytes(SavedModel)}; nothing is written
      */
     public static void save(SavedModel model, Path target) throws IOException {
         byte[] bytes = toBytes(model);

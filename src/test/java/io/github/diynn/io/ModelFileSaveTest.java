@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.diynn.core.Activation;
+import io.github.diynn.core.DenseLayer;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -120,6 +122,39 @@ class ModelFileSaveTest {
 
         assertThat(fileNames()).containsExactly("occupied");
         assertThat(Files.readString(target.resolve("keep.txt"))).isEqualTo("keep");
+    }
+
+    @Test
+    void aNetworkTheLoaderWouldRefuseIsNotSavedAndTheOldFileIsKept() throws IOException {
+        Path target = directory.resolve("model.json");
+        ModelFile.save(TestModels.small(), target);
+        byte[] before = Files.readAllBytes(target);
+        Network wide = Network.of(DenseLayer.of(Matrix.zeros(1, ModelFile.MAX_LAYER_SIZE + 1), Activation.IDENTITY));
+        List<DenseLayer> layers = new ArrayList<>();
+        for (int l = 0; l <= ModelFile.MAX_LAYERS; l++) {
+            layers.add(DenseLayer.of(Matrix.of(1, 1, 1.0), Activation.IDENTITY));
+        }
+        Network deep = Network.of(layers);
+
+        assertThatThrownBy(() -> ModelFile.save(SavedModel.of(wide, ModelMetadata.of(TestModels.CREATED, "wide")),
+                target)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layer 0 outputSize 65537").hasMessageContaining("limit of 65536");
+        assertThatThrownBy(() -> ModelFile.toBytes(SavedModel.of(deep, ModelMetadata.of(TestModels.CREATED, "deep"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1025 layers")
+                .hasMessageContaining("limit of 1024");
+        assertThat(Files.readAllBytes(target)).isEqualTo(before);
+        assertThat(fileNames()).containsExactly("model.json");
+    }
+
+    @Test
+    void aNetworkAtTheLoadersLimitsSavesAndLoads() throws IOException {
+        Network wide = Network.of(DenseLayer.of(Matrix.filled(1, ModelFile.MAX_LAYER_SIZE, 0.5), Activation.TANH));
+        SavedModel model = SavedModel.of(wide, ModelMetadata.of(TestModels.CREATED, "at the limit"));
+        Path target = directory.resolve("wide.json");
+
+        ModelFile.save(model, target);
+
+        assertThat(ModelFile.load(target)).isEqualTo(model);
     }
 
     @Test
