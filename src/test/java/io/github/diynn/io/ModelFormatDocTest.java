@@ -67,6 +67,34 @@ class ModelFormatDocTest {
     }
 
     @Test
+    void theMinimalPythonSnippetIsAboutTenLinesAndItsNumbersAreJavasToOneUlp() throws IOException {
+        String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+        Matcher snippets = Pattern.compile("```python\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        String minimal = null;
+        while (minimal == null && snippets.find()) {
+            minimal = snippets.group(1).contains("\"net.json\"") ? snippets.group(1) : null;
+        }
+        assertThat(minimal).as("a ```python block reading net.json in %s", DOC).isNotNull();
+        assertThat(minimal.lines().filter(line -> !line.isBlank()).count()).isBetween(8L, 11L);
+        // Printed by that snippet (python 3.11.7, numpy 2.4.6) on the file the documented Java lines save.
+        String printed = "[[-1.440537158503089], [-1.4407797098579096], [-1.5561442704453643]]";
+        double[] python = {-1.440537158503089, -1.4407797098579096, -1.5561442704453643};
+        double[] java = {-1.440537158503089, -1.4407797098579096, -1.5561442704453645};
+        assertThat(doc).contains("It prints `" + printed + "`").contains("`" + java[2] + "` for the third");
+        Network net = Network.builder(2).dense(3, Activation.SIGMOID).dense(1, Activation.IDENTITY)
+                .withoutBiases().build(42);
+        byte[] saved = ModelFile.toBytes(SavedModel.of(net, ModelMetadata.of(Instant.EPOCH, "2-3-1")));
+        SavedModel loaded = ModelFile.read(new ByteArrayInputStream(saved), "net.json");
+
+        double[][] rows = {{0.646, 0.795}, {0.620, 0.682}, {0.886, 0.727}};
+        for (int i = 0; i < rows.length; i++) {
+            double prediction = loaded.predict(rows[i])[0];
+            assertThat(prediction).as("row %d", i).isEqualTo(java[i]);
+            assertThat(Math.abs(prediction - python[i])).as("row %d", i).isLessThanOrEqualTo(Math.ulp(python[i]));
+        }
+    }
+
+    @Test
     void theExampleMatchesAHandComputation() {
         // Raw (5.1, 3.5) scales to ((5.1 - 4.3) / 3.6, (3.5 - 2.0) / 2.4); z = x W1; y = (s1 - 2 s2 + 0.5 s3 + 0.25) * 6.9.
         double x1 = (5.1 - 4.3) / 3.6;
