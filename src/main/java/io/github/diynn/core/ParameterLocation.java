@@ -21,6 +21,30 @@ public record ParameterLocation(int index, int layer, Kind kind, int row, int co
     }
 
     /**
+     * Checks the location.
+     *
+     * @param index the position in {@link Network#parameters()}
+     * @param layer the layer index
+     * @param kind weight or bias
+     * @param row the row in the weights, or 0 for a bias
+     * @param column the column
+     * @throws IllegalArgumentException if {@code kind} is null, a number is negative, or a bias has a
+     *     row other than 0 (the value named)
+     */
+    public ParameterLocation {
+        if (kind == null) {
+            throw new IllegalArgumentException("parameter " + index + ": kind is null");
+        }
+        if (index < 0 || layer < 0 || row < 0 || column < 0) {
+            throw new IllegalArgumentException("a parameter location needs non-negative numbers, got index " + index
+                    + ", layer " + layer + ", row " + row + ", column " + column);
+        }
+        if (kind == Kind.BIAS && row != 0) {
+            throw new IllegalArgumentException("parameter " + index + ": a bias lies in row 0, got row " + row);
+        }
+    }
+
+    /**
      * Describes the location, for example {@code "parameter 4 (layer 0 weight[1][1])"}.
      *
      * @return a readable description
