@@ -182,8 +182,9 @@ public final class GradientCheck {
      * @param inputs a {@code samples x inputSize} batch
      * @param targets a {@code samples x outputSize} batch
      * @return the result, passed or failed, with every failing parameter
-     * @throws IllegalArgumentException if an argument is null or the batch does not fit the network
-     *     (shapes named)
+     * @throws IllegalArgumentException if an argument is null, the batch does not fit the network
+     *     (shapes named), or the step vanishes against a parameter ({@code theta + h == theta}, the
+     *     parameter's index named; check with a larger {@link #withStep(double) step})
      * @throws IllegalStateException if the analytic source returns null or an array of the wrong length
      */
     public GradientCheckResult check(Network network, Loss loss, Matrix inputs, Matrix targets) {

@@ -328,6 +328,15 @@ class GradientCheckTest {
     }
 
     @Test
+    void aStepThatVanishesAgainstAParameterIsRefusedNamingItsIndex() {
+        // 1e12 + 1e-5 == 1e12 in double precision: no central difference can be taken there.
+        GradientCheck check = GradientCheck.of(BACKPROP);
+
+        assertThatThrownBy(() -> check.check(singleWeight(1e12), Loss.SUM_SQUARED_ERROR, ONE, ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("coordinate 0 = 1.0E12");
+    }
+
+    @Test
     void rejectsAnAnalyticSourceThatReturnsTheWrongLength() {
         GradientCheck check = GradientCheck.of(constant(1.0, 2.0));
 
