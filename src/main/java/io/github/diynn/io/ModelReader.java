@@ -77,7 +77,7 @@ final class ModelReader {
         }
         json.expect(',', "after the format");
         json.name("version");
-        long version = json.readInteger("version", 1, Integer.MAX_VALUE);
+        long version = json.readInteger("version", 1, Long.MAX_VALUE);
         if (version > ModelFile.FORMAT_VERSION) {
             throw json.error("format version " + version + " is newer than version " + ModelFile.FORMAT_VERSION
                     + ", the newest this diynn " + ModelFile.LIBRARY_VERSION + " reads; load it with a newer diynn");

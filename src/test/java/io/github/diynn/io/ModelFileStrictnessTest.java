@@ -59,6 +59,12 @@ class ModelFileStrictnessTest {
     }
 
     @Test
+    void aNewerVersionBeyondTheIntRangeIsStillRefusedAsNewerNamingBothVersions() {
+        assertThat(refusal("{\"format\": \"diynn-model\", \"version\": 3000000000,"))
+                .hasMessageContaining("format version 3000000000 is newer than version 1");
+    }
+
+    @Test
     void versionZeroAndHugeVersionsAreRefused() {
         assertThat(refusal("{\"format\": \"diynn-model\", \"version\": 0")).hasMessageContaining("version is 0");
         assertThat(refusal("{\"format\": \"diynn-model\", \"version\": 99999999999999999999999"))
