@@ -66,6 +66,9 @@ public final class ModelFile {
 
     private static final int TEMP_NAME_ATTEMPTS = 100;
 
+    /** The most characters of the target's name kept in a temporary file's name. */
+    private static final int TEMP_NAME_PREFIX = 32;
+
     private ModelFile() {
     }
 
@@ -135,8 +138,10 @@ public final class ModelFile {
      * Saves a model to a file atomically: either the whole new file is in place afterwards, or the
      * previous file (if any) is untouched.
      *
-     * <p>The bytes go to a new temporary file {@code .<name>.<hex>.tmp} in the target's directory,
-     * which is flushed and forced to the device ({@link FileChannel#force(boolean)}), then moved over
+     * <p>The bytes go to a new temporary file {@code .<name>.<hex>.tmp} in the target's directory
+     * ({@code <name>} is the target's name cut to 32 characters, so that the temporary name stays
+     * within the file system's limit), which is flushed and forced to the device
+     * ({@link FileChannel#force(boolean)}), then moved over
      * the target with {@link StandardCopyOption#ATOMIC_MOVE}. If the file system cannot move
      * atomically, the move falls back to {@link StandardCopyOption#REPLACE_EXISTING}, which is not
      * atomic: a crash during it can leave no file or a partial one, which {@link #load(Path)} then
@@ -190,9 +195,11 @@ public final class ModelFile {
     }
 
     private static Path createTemp(Path directory, String name) throws IOException {
+        String prefix = name.codePoints().limit(TEMP_NAME_PREFIX)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         long stamp = System.nanoTime();
         for (int attempt = 0; ; attempt++) {
-            Path temp = directory.resolve("." + name + "." + Long.toHexString(stamp + attempt) + ".tmp");
+            Path temp = directory.resolve("." + prefix + "." + Long.toHexString(stamp + attempt) + ".tmp");
             try {
                 Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
                 return temp;

@@ -158,6 +158,18 @@ class ModelFileSaveTest {
     }
 
     @Test
+    void aTargetWithTheLongestFileNameTheFileSystemAllowsIsSaved() throws IOException {
+        // 255 bytes is the longest name on common file systems; the temporary file must not be longer.
+        Path target = directory.resolve("m".repeat(250) + ".json");
+        SavedModel model = TestModels.small();
+
+        ModelFile.save(model, target);
+
+        assertThat(ModelFile.load(target)).isEqualTo(model);
+        assertThat(fileNames()).containsExactly(target.getFileName().toString());
+    }
+
+    @Test
     void savingIntoAMissingDirectoryFailsWithoutCreatingIt() {
         Path target = directory.resolve("missing").resolve("model.json");
 
