@@ -26,9 +26,9 @@ import java.nio.file.StandardOpenOption;
  * <p><b>Loading</b> is strict and checks before it allocates: the format name, the version (a newer
  * one is refused, naming both), every size against the limits below and against the sizes already
  * read, chained layer sizes, known activation names, scalers that fit the network, the exact number
- * of values, finite values, the SHA-256 checksum, and that nothing follows the document. A Java serialization stream is refused as
- * "not a diynn model". Every refusal is a {@link ModelFormatException} naming the source, line and
- * column.
+ * of values, finite values, the SHA-256 checksum, and that nothing follows the document. A Java
+ * serialization stream is refused as "not a diynn model". Every refusal is a
+ * {@link ModelFormatException} naming the source, line and column.
  *
  * <pre>{@code
  * ModelFile.save(model, Path.of("model.json"));                       // atomic
