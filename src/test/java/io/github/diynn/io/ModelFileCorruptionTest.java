@@ -3,8 +3,10 @@ package io.github.diynn.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.diynn.core.Network;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Every damaged copy of a valid file is refused with the library's own exception. */
@@ -30,6 +32,23 @@ class ModelFileCorruptionTest {
                     .isExactlyInstanceOf(ModelFormatException.class)
                     .hasMessageStartingWith("damaged.json:");
             assertThat(((ModelFormatException) failure).offset()).as("truncated to %d", length).isLessThanOrEqualTo(length);
+        }
+    }
+
+    @Test
+    void truncatingTwentySeededRandomModelsAtEveryOffsetIsRefusedWithModelFormatException() {
+        SplittableRandom random = new SplittableRandom(35);
+        for (int trial = 0; trial < 20; trial++) {
+            Network network = TestModels.randomNetwork(random);
+            SavedModel model = SavedModel.of(network, ModelMetadata.of(TestModels.CREATED, "trial " + trial))
+                    .withInputScaler(TestModels.randomScaler(random, network.inputSize()));
+            byte[] valid = ModelFile.toBytes(model);
+            for (int length = 0; length < valid.length; length++) {
+                assertThat(loadFailure(Arrays.copyOf(valid, length)))
+                        .as("trial %d truncated to %d of %d bytes", trial, length, valid.length)
+                        .isExactlyInstanceOf(ModelFormatException.class);
+            }
+            assertThat(loadFailure(valid)).as("trial %d whole", trial).isNull();
         }
     }
 
