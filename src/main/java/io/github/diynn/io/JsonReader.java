@@ -1,132 +1,37 @@
 package io.github.diynn.io;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
- * A strict pull reader for the JSON subset a model file uses, tracking line, column and byte offset.
+ * A strict pull reader for the JSON subset a model file uses, over a {@link ModelInput} that supplies
+ * the bytes, their positions and their digest.
  *
- * <p>It accepts ASCII only, the four JSON whitespace bytes, and numbers in exact JSON grammar; every
- * refusal is a {@link ModelFormatException} at the offending byte. It digests with SHA-256 every
- * byte it consumes until {@link #finishDigest()}, so the caller can check a checksum over the bytes
- * before a point without buffering the file. Not thread-safe; one instance reads one stream.
+ * <p>It accepts numbers in exact JSON grammar only; every refusal is a {@link ModelFormatException}
+ * at the start of the offending token or at the offending byte. Not thread-safe; one instance reads
+ * one input.
  */
 final class JsonReader {
 
     /** The longest number accepted; {@link Double#toString(double)} never writes more than 24 bytes. */
     static final int MAX_NUMBER_LENGTH = 32;
 
-    private final InputStream in;
-    private final String source;
-    private final long maxBytes;
-    private final byte[] buffer = new byte[8192];
-    private final MessageDigest digest;
+    private final ModelInput input;
     private final StringBuilder token = new StringBuilder();
-    private int position;
-    private int limit;
-    private int digestStart;
-    private boolean digesting = true;
-    private long offset;
-    private long line = 1;
-    private long column = 1;
-    private long markOffset;
-    private long markLine = 1;
-    private long markColumn = 1;
+    private ModelInput.Position mark;
 
-    JsonReader(InputStream in, String source, long maxBytes) {
-        this.in = in;
-        this.source = source;
-        this.maxBytes = maxBytes;
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
-    }
-
-    /**
-     * Tells whether the input starts with the given bytes; call before consuming anything.
-     *
-     * @param magic the expected first bytes, at most the buffer's length
-     * @return true if the first {@code magic.length} bytes equal {@code magic}
-     */
-    boolean startsWith(byte[] magic) throws IOException {
-        while (limit < magic.length) {
-            int count = in.read(buffer, limit, buffer.length - limit);
-            if (count < 0) {
-                return false;
-            }
-            limit += count;
-        }
-        for (int k = 0; k < magic.length; k++) {
-            if (buffer[k] != magic[k]) {
-                return false;
-            }
-        }
-        return true;
+    JsonReader(ModelInput input) {
+        this.input = input;
+        this.mark = input.position();
     }
 
     /** Returns the next byte without consuming it, or -1 at the end of the input. */
     int peek() throws IOException {
-        if (position == limit && !fill()) {
-            return -1;
-        }
-        return buffer[position] & 0xFF;
+        return input.peek();
     }
 
     /** Consumes and returns the next byte, or returns -1 at the end of the input. */
     int read() throws IOException {
-        int b = peek();
-        if (b < 0) {
-            return b;
-        }
-        if (b >= 0x80 || (b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7F) {
-            throw errorHere("byte 0x" + hex(b) + " is not printable ASCII; a diynn model file is ASCII text");
-        }
-        position++;
-        offset++;
-        if (offset > maxBytes) {
-            throw errorHere("the file is longer than the limit of " + maxBytes + " bytes");
-        }
-        if (b == '\n') {
-            line++;
-            column = 1;
-        } else {
-            column++;
-        }
-        return b;
-    }
-
-    private boolean fill() throws IOException {
-        if (digesting) {
-            digest.update(buffer, digestStart, limit - digestStart);
-        }
-        position = 0;
-        limit = 0;
-        digestStart = 0;
-        int count = in.read(buffer, 0, buffer.length);
-        while (count == 0) {
-            count = in.read(buffer, 0, buffer.length);
-        }
-        if (count < 0) {
-            return false;
-        }
-        limit = count;
-        return true;
-    }
-
-    /**
-     * Stops digesting and returns the SHA-256 of every byte consumed so far.
-     *
-     * @return the 32-byte digest
-     */
-    byte[] finishDigest() {
-        digest.update(buffer, digestStart, position - digestStart);
-        digestStart = position;
-        digesting = false;
-        return digest.digest();
+        return input.read();
     }
 
     /** Skips JSON whitespace (space, tab, line feed, carriage return). */
@@ -144,9 +49,7 @@ final class JsonReader {
     }
 
     private void mark() {
-        markOffset = offset;
-        markLine = line;
-        markColumn = column;
+        mark = input.position();
     }
 
     /** Skips whitespace and consumes one structural character. */
@@ -176,14 +79,10 @@ final class JsonReader {
         if (b != '"') {
             throw error("expected member \"" + expected + "\" but found " + describe(b));
         }
-        long nameOffset = markOffset;
-        long nameLine = markLine;
-        long nameColumn = markColumn;
+        ModelInput.Position nameAt = mark;
         String found = readStringToken(expected.length() + 16, "member name");
         if (!found.equals(expected)) {
-            markOffset = nameOffset;
-            markLine = nameLine;
-            markColumn = nameColumn;
+            mark = nameAt;
             throw error("expected member \"" + expected + "\" but found \"" + found + "\"");
         }
         expect(':', "after member name \"" + expected + "\"");
@@ -207,7 +106,7 @@ final class JsonReader {
                 throw errorHere("unexpected end of input inside the string for " + what);
             }
             if (b < 0x20) {
-                throw errorHere("control byte 0x" + hex(b) + " inside the string for " + what);
+                throw errorHere("control byte 0x" + ModelInput.hex(b) + " inside the string for " + what);
             }
             read();
             if (b == '"') {
@@ -377,28 +276,14 @@ final class JsonReader {
         }
     }
 
-    /** A place in the input, for an error found later. */
-    record Position(long line, long column, long offset) {
-    }
-
-    /** Returns the position of the next unread byte. */
-    Position position() {
-        return new Position(line, column, offset);
-    }
-
-    /** Returns an exception at a position recorded earlier. */
-    ModelFormatException errorAt(Position at, String detail) {
-        return new ModelFormatException(source, at.line(), at.column(), at.offset(), detail);
-    }
-
     /** Returns an exception at the start of the last token. */
     ModelFormatException error(String detail) {
-        return new ModelFormatException(source, markLine, markColumn, markOffset, detail);
+        return input.errorAt(mark, detail);
     }
 
     /** Returns an exception at the next unread byte. */
     ModelFormatException errorHere(String detail) {
-        return new ModelFormatException(source, line, column, offset, detail);
+        return input.errorHere(detail);
     }
 
     /** Describes a byte for a message: a quoted character, a hex byte, or the end of input. */
@@ -409,11 +294,6 @@ final class JsonReader {
         if (b >= 0x21 && b < 0x7F) {
             return "'" + (char) b + "'";
         }
-        return b == ' ' ? "a space" : b == '\n' ? "a line feed" : "byte 0x" + hex(b);
-    }
-
-    private static String hex(int b) {
-        String digits = Integer.toHexString(b).toUpperCase(java.util.Locale.ROOT);
-        return digits.length() == 1 ? "0" + digits : digits;
+        return b == ' ' ? "a space" : b == '\n' ? "a line feed" : "byte 0x" + ModelInput.hex(b);
     }
 }

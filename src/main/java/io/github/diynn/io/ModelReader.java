@@ -22,16 +22,18 @@ final class ModelReader {
     private static final byte[] JAVA_SERIALIZATION_MAGIC = {(byte) 0xAC, (byte) 0xED};
     private static final int SHA256_HEX_LENGTH = 64;
 
+    private final ModelInput input;
     private final JsonReader json;
     private long parametersLeft;
 
-    private ModelReader(JsonReader json) {
-        this.json = json;
+    private ModelReader(ModelInput input) {
+        this.input = input;
+        this.json = new JsonReader(input);
     }
 
     /** Reads one model from a stream, up to and including its end; does not close the stream. */
     static SavedModel decode(InputStream in, String source) throws IOException {
-        return new ModelReader(new JsonReader(in, source, ModelFile.MAX_FILE_BYTES)).document();
+        return new ModelReader(new ModelInput(in, source, ModelFile.MAX_FILE_BYTES)).document();
     }
 
     private SavedModel document() throws IOException {
@@ -56,8 +58,8 @@ final class ModelReader {
     }
 
     private void header() throws IOException {
-        if (json.startsWith(JAVA_SERIALIZATION_MAGIC)) {
-            throw json.errorHere("not a diynn model: the input starts with 0xACED, the magic number of a Java"
+        if (input.startsWith(JAVA_SERIALIZATION_MAGIC)) {
+            throw input.errorHere("not a diynn model: the input starts with 0xACED, the magic number of a Java"
                     + " serialization stream, which diynn never reads");
         }
         int first = json.peekToken();
@@ -220,7 +222,7 @@ final class ModelReader {
         if (json.readNullIfPresent(name)) {
             return null;
         }
-        JsonReader.Position start = json.position();
+        ModelInput.Position start = input.position();
         json.expect('{', "or null for " + name);
         json.name("kind");
         String kind = json.readString(16, name + " kind");
@@ -241,7 +243,7 @@ final class ModelReader {
         try {
             return Scaler.of(kind, offsets, scales);
         } catch (IllegalArgumentException e) {
-            throw json.errorAt(start, name + ": " + e.getMessage());
+            throw input.errorAt(start, name + ": " + e.getMessage());
         }
     }
 
@@ -250,24 +252,24 @@ final class ModelReader {
             throw json.error("expected member \"" + ModelFile.CHECKSUM_MEMBER + "\" but found "
                     + JsonReader.describe(json.peek()));
         }
-        byte[] actual = json.finishDigest();
+        byte[] actual = input.finishDigest();
         json.expectLiteral("\"" + ModelFile.CHECKSUM_MEMBER + "\": \"", "as the checksum member");
-        JsonReader.Position position = json.position();
+        ModelInput.Position position = input.position();
         StringBuilder declared = new StringBuilder(SHA256_HEX_LENGTH);
         for (int k = 0; k < SHA256_HEX_LENGTH; k++) {
-            int b = json.peek();
+            int b = input.peek();
             if (!(b >= '0' && b <= '9' || b >= 'a' && b <= 'f')) {
-                throw json.errorHere("expected " + SHA256_HEX_LENGTH + " lowercase hex digits of the SHA-256 but found "
+                throw input.errorHere("expected " + SHA256_HEX_LENGTH + " lowercase hex digits of the SHA-256 but found "
                         + JsonReader.describe(b) + " after " + k);
             }
-            declared.append((char) json.read());
+            declared.append((char) input.read());
         }
         json.expectLiteral("\"\n}\n", "at the end of the file (the file ends with '\"', a line feed, '}' and a"
                 + " line feed)");
         json.expectEnd();
         String expected = ModelWriter.hex(actual);
         if (!expected.contentEquals(declared)) {
-            throw json.errorAt(position, "checksum mismatch: the file declares sha256 " + declared
+            throw input.errorAt(position, "checksum mismatch: the file declares sha256 " + declared
                     + " but its content hashes to " + expected + "; the file is corrupt or was edited");
         }
     }
