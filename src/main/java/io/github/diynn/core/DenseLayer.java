@@ -8,6 +8,9 @@ import java.util.Objects;
  * <p>The weights have shape {@code inputSize x outputSize} (the tutorial's {@code W1} is 2x3), so a
  * batch {@code x} with one sample per row maps to one output row per sample. The bias is optional:
  * the tutorial keeps every bias at 0, which is a layer without one.
+ *
+ * <p>A layer is immutable, so it is safe to share between threads and {@link #forward(Matrix)} may
+ * run on many threads at once.
  */
 public final class DenseLayer {
 

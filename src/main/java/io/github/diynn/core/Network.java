@@ -10,7 +10,9 @@ import java.util.random.RandomGenerator;
  * An immutable feed-forward network: dense layers applied in order.
  *
  * <p>A network holds no mutable state, so one instance may serve {@link #predict(Matrix)} from any
- * number of threads at once. Training never changes a network; it returns a new one.
+ * number of threads at once, each call giving the same bits as on a single thread (no scratch buffer
+ * is shared between calls). Training never changes a network; it returns a new one, so a network
+ * may keep serving predictions while a trainer works from it.
  *
  * <p>The parameter vector is the network's one link to training. Its layout: layer by layer, first
  * the weights row by row ({@code inputSize x outputSize}), then the bias if the layer has one.

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * validation data, {@link #validationLosses()} holds the validation loss after each epoch in the
  * same layout, and {@link #initialValidationLoss()} the one before. {@link #network()} holds the
  * parameters of epoch {@link #selectedEpoch()}: the last epoch run, or under early stopping the
- * epoch with the lowest validation loss (0 meaning the starting network).
+ * epoch with the lowest validation loss (0 meaning the starting network). A result is immutable and
+ * safe to share between threads.
  */
 public final class TrainingResult {
 
