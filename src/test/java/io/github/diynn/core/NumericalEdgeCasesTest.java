@@ -1,0 +1,109 @@
+package io.github.diynn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Activations at the edges of the double range: bounded, never NaN, and right where a closed form exists. */
+class NumericalEdgeCasesTest {
+
+    private static final double[] EDGES = {
+        0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL,
+        0x0.8p-1022, -0x0.8p-1022, Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, 745.0, -745.0, 745.2, -745.2, 710.0, -710.0, 709.0, -709.0, 37.0, -37.0,
+        36.0, -36.0, 1e-300, -1e-300, 1e300, -1e300,
+    };
+
+    @ParameterizedTest
+    @ValueSource(doubles = {
+        0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL,
+        Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        745.0, -745.0, 710.0, -710.0, 37.0, -37.0,
+    })
+    void sigmoidStaysWithinZeroAndOneAndIsNeverNaN(double z) {
+        double s = Activation.SIGMOID.apply(z);
+        assertThat(s).isNotNaN().isBetween(0.0, 1.0);
+        assertThat(Activation.SIGMOID.derivative(z)).isNotNaN().isBetween(0.0, 0.25);
+    }
+
+    @Test
+    void sigmoidIsOneHalfAtBothZerosAndAtSubnormals() {
+        for (double z : new double[] {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 0x0.8p-1022}) {
+            assertThat(Activation.SIGMOID.apply(z)).as("sigmoid(%s)", z).isEqualTo(0.5);
+            assertThat(Activation.SIGMOID.derivative(z)).as("sigmoid'(%s)", z).isEqualTo(0.25);
+        }
+    }
+
+    @Test
+    void sigmoidOfMinus745IsTheSmallestPositiveDoubleNotZero() {
+        // e^-745 = 2^-1074.5..., which rounds to the smallest subnormal; so does e^-745 / (1 + e^-745).
+        assertThat(Activation.SIGMOID.apply(-745.0)).isPositive().isEqualTo(Double.MIN_VALUE);
+    }
+
+    @Test
+    void sigmoidSaturatesExactlyAtTheInfinitiesAndTheLargestDoubles() {
+        assertThat(Activation.SIGMOID.apply(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+        assertThat(Activation.SIGMOID.apply(Double.MAX_VALUE)).isEqualTo(1.0);
+        assertThat(Activation.SIGMOID.apply(710.0)).isEqualTo(1.0);
+        assertThat(Activation.SIGMOID.apply(Double.NEGATIVE_INFINITY)).isEqualTo(0.0);
+        assertThat(Activation.SIGMOID.apply(-Double.MAX_VALUE)).isEqualTo(0.0);
+        assertThat(Activation.SIGMOID.apply(-746.0)).isEqualTo(0.0);
+        assertThat(Activation.SIGMOID.derivative(Double.POSITIVE_INFINITY)).isEqualTo(0.0);
+        assertThat(Activation.SIGMOID.derivative(Double.NEGATIVE_INFINITY)).isEqualTo(0.0);
+    }
+
+    @Test
+    void sigmoidAtMinus710AndMinus37MatchesItsClosedForm() {
+        // sigmoid(z) = e^z / (1 + e^z); for z <= -37, 1 + e^z rounds to 1, so sigmoid(z) = e^z to 1 ulp.
+        for (double z : new double[] {-37.0, -100.0, -710.0}) {
+            double closedForm = StrictMath.exp(z);
+            assertThat(Activation.SIGMOID.apply(z)).as("sigmoid(%s)", z)
+                    .isCloseTo(closedForm, within(Math.ulp(closedForm)));
+        }
+        // 1 - sigmoid(37) = e^-37 / (1 + e^-37) = 8.53e-17, below half an ulp of 1: sigmoid(37) rounds to 1.
+        assertThat(Activation.SIGMOID.apply(37.0)).isEqualTo(1.0);
+        // 1 - e^-36 = 1 - 2.09 * 2^-53, nearest double 1 - 2^-52.
+        assertThat(Activation.SIGMOID.apply(36.0)).isEqualTo(1.0 - 0x1p-52);
+    }
+
+    @Test
+    void sigmoidIsSymmetricAboutOneHalfAcrossTheEdges() {
+        for (double z : EDGES) {
+            double sum = Activation.SIGMOID.apply(z) + Activation.SIGMOID.apply(-z);
+            assertThat(sum).as("sigmoid(%s) + sigmoid(%s)", z, -z).isCloseTo(1.0, within(0x1p-52));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void everyActivationAndDerivativeIsNeverNaNAtTheEdges(Activation activation) {
+        for (double z : EDGES) {
+            assertThat(activation.apply(z)).as("%s(%s)", activation, z).isNotNaN();
+            assertThat(activation.derivative(z)).as("%s'(%s)", activation, z).isNotNaN();
+        }
+    }
+
+    @Test
+    void tanhStaysWithinMinusOneAndOneAndSaturatesExactly() {
+        for (double z : EDGES) {
+            assertThat(Activation.TANH.apply(z)).as("tanh(%s)", z).isBetween(-1.0, 1.0);
+            assertThat(Activation.TANH.derivative(z)).as("tanh'(%s)", z).isBetween(0.0, 1.0);
+        }
+        assertThat(Activation.TANH.apply(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+        assertThat(Activation.TANH.apply(-Double.MAX_VALUE)).isEqualTo(-1.0);
+        assertThat(Activation.TANH.apply(-0.0)).isEqualTo(-0.0);
+    }
+
+    @Test
+    void boundedActivationsKeepAHugeBatchFinite() {
+        Matrix z = Matrix.of(1, 6, Double.MAX_VALUE, -Double.MAX_VALUE, 745, -745, Double.MIN_VALUE, 0.0);
+        for (Activation activation : new Activation[] {Activation.SIGMOID, Activation.TANH}) {
+            assertThat(activation.apply(z).isFinite()).as("%s", activation).isTrue();
+            assertThat(activation.derivative(z).isFinite()).as("%s'", activation).isTrue();
+        }
+    }
+}
