@@ -128,9 +128,12 @@ public final class Network {
     /**
      * Runs a forward pass over a batch.
      *
-     * @param inputs a {@code samples x inputSize} matrix, one sample per row
-     * @return a new {@code samples x outputSize} matrix
-     * @throws IllegalArgumentException if {@code inputs} is null or has the wrong number of columns
+     * @param inputs a {@code samples x inputSize} matrix of finite values, one sample per row
+     * @return a new {@code samples x outputSize} matrix of finite values
+     * @throws IllegalArgumentException if {@code inputs} is null, has the wrong number of columns or
+     *     holds a NaN or infinite value (its row and column are named)
+     * @throws ArithmeticException if an output overflows to infinity or NaN (inputs far outside the
+     *     range the network was trained on); the sample and output are named
      */
     public Matrix predict(Matrix inputs) {
         if (inputs == null) {
@@ -140,20 +143,40 @@ public final class Network {
             throw new IllegalArgumentException("network takes " + inputSize() + " inputs per sample, got a "
                     + inputs.shape() + " batch");
         }
+        requireFinite(inputs, "inputs");
         Matrix activations = inputs;
         for (DenseLayer layer : layers) {
             activations = layer.forward(activations);
         }
+        double[] out = activations.raw();
+        for (int k = 0; k < out.length; k++) {
+            if (!Double.isFinite(out[k])) {
+                throw new ArithmeticException("prediction overflowed: output " + (k % outputSize()) + " of sample "
+                        + (k / outputSize()) + " is " + out[k] + "; scale the inputs to the range the network"
+                        + " was trained on");
+            }
+        }
         return activations;
+    }
+
+    private static void requireFinite(Matrix matrix, String what) {
+        double[] values = matrix.raw();
+        for (int k = 0; k < values.length; k++) {
+            if (!Double.isFinite(values[k])) {
+                throw new IllegalArgumentException(what + " at row " + (k / matrix.columns()) + ", column "
+                        + (k % matrix.columns()) + " is " + values[k] + "; only finite values are allowed");
+            }
+        }
     }
 
     /**
      * Runs a forward pass for one sample.
      *
      * @param features the {@code inputSize} finite input values
-     * @return a new array of {@code outputSize} outputs
+     * @return a new array of {@code outputSize} finite outputs
      * @throws IllegalArgumentException if {@code features} is null, has the wrong length or holds a
-     *     NaN or infinite value
+     *     NaN or infinite value (its index is named)
+     * @throws ArithmeticException if an output overflows to infinity or NaN
      */
     public double[] predict(double... features) {
         if (features == null) {
@@ -162,6 +185,12 @@ public final class Network {
         if (features.length != inputSize()) {
             throw new IllegalArgumentException("network takes " + inputSize() + " inputs, got "
                     + features.length);
+        }
+        for (int i = 0; i < features.length; i++) {
+            if (!Double.isFinite(features[i])) {
+                throw new IllegalArgumentException("feature " + i + " is " + features[i]
+                        + "; only finite values are allowed");
+            }
         }
         return predict(Matrix.rowVector(features)).row(0);
     }
@@ -173,7 +202,9 @@ public final class Network {
      * @param inputs a {@code samples x inputSize} batch
      * @param targets a {@code samples x outputSize} batch
      * @return {@code loss.value(predict(inputs), targets)}
-     * @throws IllegalArgumentException if an argument is null or a shape does not fit (both named)
+     * @throws IllegalArgumentException if an argument is null, a shape does not fit (both named) or a
+     *     value is NaN or infinite
+     * @throws ArithmeticException if a prediction overflows
      */
     public double loss(Loss loss, Matrix inputs, Matrix targets) {
         if (loss == null) {
@@ -185,11 +216,12 @@ public final class Network {
 
     /**
      * Checks that a batch fits this network: inputs {@code samples x inputSize}, targets
-     * {@code samples x outputSize}, at least one sample.
+     * {@code samples x outputSize}, at least one sample, every value finite.
      *
      * @param inputs the inputs
      * @param targets the targets
-     * @throws IllegalArgumentException if either is null or a shape does not fit (shapes named)
+     * @throws IllegalArgumentException if either is null, a shape does not fit (shapes named) or a
+     *     value is NaN or infinite (its row and column named)
      */
     public void requireBatch(Matrix inputs, Matrix targets) {
         if (inputs == null || targets == null) {
@@ -201,6 +233,8 @@ public final class Network {
                     + "-output network needs inputs Nx" + inputSize() + " and targets Nx" + outputSize()
                     + " with N >= 1, got inputs " + inputs.shape() + " and targets " + targets.shape());
         }
+        requireFinite(inputs, "inputs");
+        requireFinite(targets, "targets");
     }
 
     /**
