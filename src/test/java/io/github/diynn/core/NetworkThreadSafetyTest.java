@@ -47,8 +47,9 @@ class NetworkThreadSafetyTest {
      * Computes every sample's output on this thread, then has {@code THREADS} threads, released
      * together by a barrier, predict {@code rounds} passes over the samples each (each thread
      * starting at a different sample) and compare every output bit for bit with the reference.
+     * All threads stop early once {@code enough} mismatches have been seen.
      */
-    private static Outcome hammer(Function<double[], double[]> model, double[][] inputs, int rounds)
+    private static Outcome hammer(Function<double[], double[]> model, double[][] inputs, int rounds, long enough)
             throws Exception {
         double[][] reference = new double[inputs.length][];
         for (int s = 0; s < inputs.length; s++) {
@@ -65,18 +66,16 @@ class NetworkThreadSafetyTest {
                 futures.add(pool.submit(() -> {
                     start.await();
                     long made = 0;
-                    long wrong = 0;
-                    for (int round = 0; round < rounds; round++) {
+                    for (int round = 0; round < rounds && mismatches.get() < enough; round++) {
                         for (int k = 0; k < inputs.length; k++) {
                             int s = (offset + k) % inputs.length;
                             if (!Arrays.equals(model.apply(inputs[s]), reference[s])) {
-                                wrong++;
+                                mismatches.incrementAndGet();
                             }
                             made++;
                         }
                     }
                     predictions.addAndGet(made);
-                    mismatches.addAndGet(wrong);
                     return null;
                 }));
             }
@@ -102,7 +101,7 @@ class NetworkThreadSafetyTest {
         Network net = network();
         double[] before = net.parameters();
 
-        Outcome outcome = hammer(net::predict, samples(SAMPLES, 4, 1), 250);
+        Outcome outcome = hammer(net::predict, samples(SAMPLES, 4, 1), 250, Long.MAX_VALUE);
 
         assertThat(outcome.predictions()).isGreaterThanOrEqualTo(1_000_000L);
         assertThat(outcome.mismatches()).isZero();
@@ -115,7 +114,7 @@ class NetworkThreadSafetyTest {
         double[][] batches = samples(SAMPLES, 40, 2);  // each row: a batch of 10 samples of 4 inputs
         Function<double[], double[]> batchPredict = row -> net.predict(Matrix.of(10, 4, row)).toRowMajorArray();
 
-        Outcome outcome = hammer(batchPredict, batches, 25);
+        Outcome outcome = hammer(batchPredict, batches, 25, Long.MAX_VALUE);
 
         assertThat(outcome.predictions()).isEqualTo(8L * SAMPLES * 25);
         assertThat(outcome.mismatches()).isZero();
@@ -161,9 +160,8 @@ class NetworkThreadSafetyTest {
     void harnessDetectsTheRaceInAModelWithASharedScratchBuffer() throws Exception {
         SharedScratchModel unsafe = new SharedScratchModel(4, 64, 3);
 
-        Outcome outcome = hammer(unsafe, samples(SAMPLES, 4, 1), 250);
+        Outcome outcome = hammer(unsafe, samples(SAMPLES, 4, 1), 250, 100);
 
-        assertThat(outcome.predictions()).isGreaterThanOrEqualTo(1_000_000L);
         assertThat(outcome.mismatches()).as("races seen by the harness").isPositive();
     }
 
@@ -183,7 +181,7 @@ class NetworkThreadSafetyTest {
             long mismatches = 0;
             int passes = 0;
             do {  // keep predicting for as long as training runs (bounded by the test's timeout)
-                mismatches += hammer(old::predict, samples(SAMPLES, 2, 4), 20).mismatches();
+                mismatches += hammer(old::predict, samples(SAMPLES, 2, 4), 20, Long.MAX_VALUE).mismatches();
                 passes++;
             } while (!during.isDone());
             TrainingResult concurrent = during.get();
