@@ -10,8 +10,10 @@ package io.github.diynn.core;
  * {@link #backward(Matrix, Matrix)}, which turns {@code dJ/da} into {@code dJ/dz}.
  *
  * <p>Every function is total on finite inputs: it never returns NaN for a finite argument and never
- * overflows. The exponential used is {@link StrictMath#exp}, whose result is specified to the bit,
- * so activations give the same bits on every JVM.
+ * overflows. Activations give the same bits on every JVM: the sigmoid and the softmax use the
+ * library's own exponential, written in plain (strict) Java arithmetic and within 1 ulp of
+ * {@link StrictMath#exp}, and tanh uses {@link StrictMath#tanh}; both are specified to the bit
+ * (the choice and its cost are in {@code docs/reproducibility.md}).
  */
 public enum Activation {
 
@@ -43,9 +45,9 @@ public enum Activation {
         @Override
         public double apply(double z) {
             if (z >= 0) {
-                return 1.0 / (1.0 + StrictMath.exp(-z));
+                return 1.0 / (1.0 + Exp.exp(-z));
             }
-            double e = StrictMath.exp(z);
+            double e = Exp.exp(z);
             return e / (1.0 + e);
         }
 
@@ -145,7 +147,7 @@ public enum Activation {
                 }
                 double sum = 0.0;
                 for (int k = start; k < end; k++) {
-                    double e = StrictMath.exp(z[k] - max);
+                    double e = Exp.exp(z[k] - max);
                     a[k] = e;
                     sum += e;
                 }

@@ -188,7 +188,7 @@ public final class Network {
         }
         for (int i = 0; i < features.length; i++) {
             if (!Double.isFinite(features[i])) {
-                throw new IllegalArgumentException("feature " + i + " is " + features[i]
+                throw new IllegalArgumentException("input column " + i + " is " + features[i]
                         + "; only finite values are allowed");
             }
         }

@@ -79,8 +79,8 @@ class NumericalEdgeCasesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Activation.class)
-    void everyActivationAndDerivativeIsNeverNaNAtTheEdges(Activation activation) {
+    @EnumSource(value = Activation.class, names = "SOFTMAX", mode = EnumSource.Mode.EXCLUDE)
+    void everyElementwiseActivationAndDerivativeIsNeverNaNAtTheEdges(Activation activation) {
         for (double z : EDGES) {
             assertThat(activation.apply(z)).as("%s(%s)", activation, z).isNotNaN();
             assertThat(activation.derivative(z)).as("%s'(%s)", activation, z).isNotNaN();
