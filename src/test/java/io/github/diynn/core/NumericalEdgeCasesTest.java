@@ -106,4 +106,42 @@ class NumericalEdgeCasesTest {
             assertThat(activation.derivative(z).isFinite()).as("%s'", activation).isTrue();
         }
     }
+
+    @Test
+    void softmaxOfLargeLogitsIsFiniteAndSumsToOne() {
+        Matrix a = Activation.SOFTMAX.apply(Matrix.of(new double[][] {
+            {1000, 0, 0}, {123, 456, 789}, {-1000, 0, 1000}, {Double.MAX_VALUE, 0, -Double.MAX_VALUE},
+            {-745, -745, -745}, {0, 0, 0}}));
+
+        assertThat(a.isFinite()).isTrue();
+        for (int i = 0; i < a.rows(); i++) {
+            double sum = 0.0;
+            for (double v : a.row(i)) {
+                assertThat(v).isBetween(0.0, 1.0);
+                sum += v;
+            }
+            assertThat(sum).as("row %d sums to 1", i).isCloseTo(1.0, within(1e-15));
+        }
+        // closed forms: e^-1000 underflows, so [1000, 0, 0] -> [1, 0, 0]; equal logits share evenly
+        assertThat(a.row(0)).containsExactly(1.0, 0.0, 0.0);
+        assertThat(a.row(4)).containsExactly(1.0 / 3, 1.0 / 3, 1.0 / 3);
+        // [123, 456, 789]: e^(456 - 789) = e^-333 = 2.4e-145 is the middle entry, to 1e-15 relative
+        assertThat(a.get(1, 1)).isCloseTo(StrictMath.exp(-333), within(StrictMath.exp(-333) * 1e-15));
+        assertThat(a.get(1, 2)).isEqualTo(1.0);
+    }
+
+    @Test
+    void crossEntropyOfCertainPredictionsIsFinite() {
+        Matrix targets = Matrix.of(new double[][] {{1, 0}, {0, 1}});
+        // right and certain: loss 0; wrong and certain: ln of the floor, about 690.8 per sample
+        assertThat(Loss.CROSS_ENTROPY.value(Matrix.of(new double[][] {{1, 0}, {0, 1}}), targets)).isEqualTo(0.0);
+        double wrong = Loss.CROSS_ENTROPY.value(Matrix.of(new double[][] {{0, 1}, {1, 0}}), targets);
+        assertThat(wrong).isFinite().isCloseTo(-StrictMath.log(Loss.PROBABILITY_FLOOR), within(1e-12));
+        Matrix gradient = Loss.CROSS_ENTROPY.gradient(Matrix.of(new double[][] {{0, 1}, {1, 0}}), targets);
+        assertThat(gradient.isFinite()).isTrue();
+        // subnormal and tiny probabilities are clamped too
+        double tiny = Loss.CROSS_ENTROPY.value(Matrix.of(new double[][] {{Double.MIN_VALUE, 1}, {1e-310, 1}}),
+                targets);
+        assertThat(tiny).isFinite();
+    }
 }
