@@ -130,13 +130,46 @@ public enum Loss {
      *
      * @param predictions the network's outputs, one row per sample
      * @param targets the wanted outputs, same shape
-     * @return the loss {@code J}
-     * @throws IllegalArgumentException if either is null, the shapes differ (both named), or a
-     *     {@link #CROSS_ENTROPY} target is outside {@code [0, 1]} (its row and column named)
+     * @return the loss {@code J}, finite
+     * @throws IllegalArgumentException if either is null, the shapes differ (both named), a value is
+     *     NaN or infinite, or a {@link #CROSS_ENTROPY} target is outside {@code [0, 1]} (its row and
+     *     column named)
+     * @throws ArithmeticException if the loss overflows (errors near {@code 1e154} or beyond): it is
+     *     reported, naming the entry, never returned as infinity
      */
     public double value(Matrix predictions, Matrix targets) {
         requireSameShape(predictions, targets);
-        return value(predictions.raw(), targets.raw(), predictions.rows(), predictions.columns());
+        requireFinite(predictions, "predictions");
+        requireFinite(targets, "targets");
+        double value = value(predictions.raw(), targets.raw(), predictions.rows(), predictions.columns());
+        if (!Double.isFinite(value)) {
+            throw overflow(predictions.raw(), targets.raw(), predictions.columns(), predictions.shape());
+        }
+        return value;
+    }
+
+    private void requireFinite(Matrix matrix, String what) {
+        double[] values = matrix.raw();
+        for (int k = 0; k < values.length; k++) {
+            if (!Double.isFinite(values[k])) {
+                throw new IllegalArgumentException(name() + ": " + what + " at row " + k / matrix.columns()
+                        + ", column " + k % matrix.columns() + " is " + values[k]);
+            }
+        }
+    }
+
+    private ArithmeticException overflow(double[] p, double[] y, int columns, String shape) {
+        String advice = "; scale the targets (and so the outputs) to order 1";
+        for (int k = 0; k < p.length; k++) {
+            double r = y[k] - p[k];
+            if (!Double.isFinite(r * r)) {
+                return new ArithmeticException(name() + " overflowed: the squared error at row " + k / columns
+                        + ", column " + k % columns + " is " + r * r + " (prediction " + p[k] + ", target "
+                        + y[k] + ")" + advice);
+            }
+        }
+        return new ArithmeticException(name() + " overflowed: the sum over the " + shape
+                + " predictions exceeds the largest double" + advice);
     }
 
     /**

@@ -204,7 +204,7 @@ public final class Network {
      * @return {@code loss.value(predict(inputs), targets)}
      * @throws IllegalArgumentException if an argument is null, a shape does not fit (both named) or a
      *     value is NaN or infinite
-     * @throws ArithmeticException if a prediction overflows
+     * @throws ArithmeticException if a prediction or the loss overflows
      */
     public double loss(Loss loss, Matrix inputs, Matrix targets) {
         if (loss == null) {

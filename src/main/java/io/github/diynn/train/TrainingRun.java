@@ -56,9 +56,9 @@ final class TrainingRun {
         boolean validating = validationInputs != null;
         // Before the first step, the rate in force is the one the first epoch would use.
         double firstRate = trainer.learningRateSchedule().rate(1);
-        double initialLoss = checked(start.loss(loss, inputs, targets), 0, 1, firstRate, "the initial loss");
+        double initialLoss = lossOf(start, inputs, targets, 0, 1, firstRate, "the initial loss");
         double initialValidation = validating
-                ? checked(start.loss(loss, validationInputs, validationTargets), 0, 1, firstRate,
+                ? lossOf(start, validationInputs, validationTargets, 0, 1, firstRate,
                         "the initial validation loss")
                 : Double.NaN;
 
@@ -74,7 +74,7 @@ final class TrainingRun {
             double validationLoss = Double.NaN;
             if (validating) {
                 int lastStep = (inputs.rows() + batchSize - 1) / batchSize;
-                validationLoss = checked(current.loss(loss, validationInputs, validationTargets), epoch,
+                validationLoss = lossOf(current, validationInputs, validationTargets, epoch,
                         lastStep, rate, "the validation loss");
                 validationLosses[epoch - 1] = validationLoss;
                 double best = bestEpoch == 0 ? initialValidation : validationLosses[bestEpoch - 1];
@@ -112,7 +112,7 @@ final class TrainingRun {
             int[] rows = Arrays.copyOfRange(order, from, Math.min(from + batchSize, samples));
             step(epoch, step, rate, inputs.selectRows(rows), targets.selectRows(rows));
         }
-        return checked(current.loss(loss, inputs, targets), epoch, step, rate, "the training loss");
+        return lossOf(current, inputs, targets, epoch, step, rate, "the training loss");
     }
 
     /** Takes one optimizer step on a batch, checks the parameters and returns the batch loss after it. */
@@ -133,14 +133,15 @@ final class TrainingRun {
             }
         }
         current = current.withParameters(theta);
-        return checked(current.loss(loss, batchInputs, batchTargets), epoch, step, rate,
+        return lossOf(current, batchInputs, batchTargets, epoch, step, rate,
                 fullBatch ? "the loss" : "the loss of batch " + step);
     }
 
     /**
      * Asks the gradient source for {@code dJ/dtheta}. Every batch fits the network (checked before
      * training), so a rejection after the first step means the parameters have grown beyond what the
-     * source handles (a finite-difference step that no longer changes a huge weight): divergence.
+     * source handles (a finite-difference step that no longer changes a huge weight), and an
+     * overflow while the source evaluates the loss means the same: divergence.
      */
     private double[] gradient(Network network, Matrix batchInputs, Matrix batchTargets, int epoch, int step,
             double rate) {
@@ -148,8 +149,8 @@ final class TrainingRun {
         double[] gradient;
         try {
             gradient = source.gradient(network, loss, batchInputs, batchTargets);
-        } catch (IllegalArgumentException e) {
-            if (epoch == 1 && step == 1) {
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            if (e instanceof IllegalArgumentException && epoch == 1 && step == 1) {
                 throw e;
             }
             DivergenceException divergence = new DivergenceException(epoch, step, rate, lastFiniteLoss,
@@ -164,6 +165,25 @@ final class TrainingRun {
                     + " parameters");
         }
         return gradient;
+    }
+
+    /**
+     * Evaluates the loss of {@code network} on a batch and returns it if finite, remembering it as the
+     * last finite loss. A prediction or loss that overflows is reported by the library with an
+     * {@link ArithmeticException}; here it is divergence, and becomes its cause.
+     */
+    private double lossOf(Network network, Matrix batchInputs, Matrix batchTargets, int epoch, int step,
+            double rate, String what) {
+        double value;
+        try {
+            value = network.loss(loss, batchInputs, batchTargets);
+        } catch (ArithmeticException e) {
+            DivergenceException divergence = new DivergenceException(epoch, step, rate, lastFiniteLoss,
+                    what + (epoch == 0 ? " is " : " became ") + "Infinity (" + e.getMessage() + ")");
+            divergence.initCause(e);
+            throw divergence;
+        }
+        return checked(value, epoch, step, rate, what);
     }
 
     /** Returns {@code value} if finite, remembering it as the last finite loss; throws otherwise. */

@@ -1,6 +1,7 @@
 package io.github.diynn.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -143,5 +144,35 @@ class NumericalEdgeCasesTest {
         double tiny = Loss.CROSS_ENTROPY.value(Matrix.of(new double[][] {{Double.MIN_VALUE, 1}, {1e-310, 1}}),
                 targets);
         assertThat(tiny).isFinite();
+    }
+
+    @Test
+    void squaredErrorOverflowIsReportedNamingTheEntryNotReturnedAsInfinity() {
+        Matrix predictions = Matrix.columnVector(0.0, 1e200);
+        Matrix targets = Matrix.columnVector(0.0, -1e200);
+        for (Loss loss : new Loss[] {Loss.SUM_SQUARED_ERROR, Loss.MEAN_SQUARED_ERROR}) {
+            assertThatThrownBy(() -> loss.value(predictions, targets)).isInstanceOf(ArithmeticException.class)
+                    .hasMessageContainingAll(loss.name(), "overflowed", "row 1, column 0", "1.0E200", "-1.0E200");
+        }
+    }
+
+    @Test
+    void squaredErrorWhoseSumOverflowsIsReportedToo() {
+        // each squared error is 1e308, finite; the sum of four is not
+        Matrix predictions = Matrix.columnVector(1e154, 1e154, 1e154, 1e154);
+        assertThatThrownBy(() -> Loss.SUM_SQUARED_ERROR.value(predictions, Matrix.zeros(4, 1)))
+                .isInstanceOf(ArithmeticException.class).hasMessageContainingAll("sum", "4x1", "overflowed");
+        // just below: the squares sum to 1.6e308, finite, and the loss 8e307 is returned
+        double residual = Math.sqrt(8e307);
+        double largest = Loss.SUM_SQUARED_ERROR.value(Matrix.columnVector(residual, residual), Matrix.zeros(2, 1));
+        assertThat(largest).isFinite().isCloseTo(8e307, within(1e294));
+    }
+
+    @Test
+    void lossRejectsNonFinitePredictionsNamingTheEntry() {
+        Matrix overflowed = Matrix.columnVector(1.0, Double.MAX_VALUE).scale(2.0);
+        assertThatThrownBy(() -> Loss.SUM_SQUARED_ERROR.value(overflowed, Matrix.zeros(2, 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("predictions at row 1, column 0", "Infinity");
     }
 }
