@@ -7,10 +7,15 @@ import io.github.diynn.core.Backpropagation;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
+import io.github.diynn.io.ModelFile;
+import io.github.diynn.io.ModelMetadata;
+import io.github.diynn.io.SavedModel;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +35,12 @@ class ReproducibilityTest {
             "1e59c4ffe40a0f06b758777a2e1c170eb61fe27e07f403e64fd1f82126501b02";
     private static final String GOLDEN_CLASSIFIER_PARAMETERS =
             "d4696be65213f866130a35ce5fcd12c1b402e9e4d1beb31e2f17f4213706e2ba";
+    /**
+     * SHA-256 of the saved model file of the regression run (created at the epoch, summary
+     * "golden"). It also moves when the file format or {@code ModelFile.LIBRARY_VERSION} changes.
+     */
+    private static final String GOLDEN_FILE =
+            "e1127eb9b0410171264bef3e8c3387b22c3ea5bce4bb37b08b96624027e20db4";
     private static final String GOLDEN_CLASSIFIER_LOSSES =
             "7961b2812caac62303d7217927bf880da0e329c80bc83a1804c96910e29ee3a5";
 
@@ -92,11 +103,19 @@ class ReproducibilityTest {
         for (double v : values) {
             bytes.putDouble(v);
         }
+        return sha256(bytes.array());
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError("every JDK has SHA-256", e);
         }
+    }
+
+    private static byte[] savedFile(TrainingResult result) {
+        return ModelFile.toBytes(SavedModel.of(result.network(), ModelMetadata.of(Instant.EPOCH, "golden")));
     }
 
     @Test
@@ -126,6 +145,22 @@ class ReproducibilityTest {
 
         assertThat(sha256(result.network().parameters())).as("parameters").isEqualTo(GOLDEN_PARAMETERS);
         assertThat(sha256(result.losses())).as("loss history").isEqualTo(GOLDEN_LOSSES);
+    }
+
+    @Test
+    void sameRunSavesIdenticalFileBytesMatchingTheGoldenHashUnderAnyDefaultLocale() {
+        byte[] first = savedFile(fixedRun());
+        byte[] second;
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);  // decimal comma
+            second = savedFile(fixedRun());
+        } finally {
+            Locale.setDefault(before);
+        }
+
+        assertThat(second).isEqualTo(first);
+        assertThat(sha256(first)).as("saved file").isEqualTo(GOLDEN_FILE);
     }
 
     @Test
