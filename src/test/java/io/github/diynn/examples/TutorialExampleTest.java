@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TutorialExampleTest {
 
     private static String withoutTimings(String text) {
-        return text.replaceAll("(?m)^  time: .*$", "").replaceAll("[0-9.]+ ms", "(time) ms");
+        return text.replaceAll("(?m)^  time: .*$", "").replaceAll(" *[0-9.]+ ms", " (time) ms");
     }
 
     private static String print(TutorialExample.Figures[] figures) {
