@@ -79,7 +79,7 @@ class ModelFormatDocTest {
         // Printed by that snippet (python 3.11.7, numpy 2.4.6) on the file the documented Java lines save.
         String printed = "[[-1.440537158503089], [-1.4407797098579096], [-1.5561442704453643]]";
         double[] python = {-1.440537158503089, -1.4407797098579096, -1.5561442704453643};
-        double[] java = {-1.440537158503089, -1.4407797098579096, -1.5561442704453645};
+        double[] java = {-1.440537158503089, -1.4407797098579096, -1.556144270445364};
         assertThat(doc).contains("It prints `" + printed + "`").contains("`" + java[2] + "` for the third");
         Network net = Network.builder(2).dense(3, Activation.SIGMOID).dense(1, Activation.IDENTITY)
                 .withoutBiases().build(42);
