@@ -62,13 +62,56 @@ public final class Backpropagation implements GradientSource {
         return gradient(network.layers(), loss, inputs.raw(), targets.raw(), inputs.rows());
     }
 
+    /**
+     * Computes a network's loss on a batch and {@code dJ/dtheta} from one forward pass. The loss is
+     * bit for bit {@code network.loss(loss, inputs, targets)} and the gradient bit for bit
+     * {@link #gradient(Network, Loss, Matrix, Matrix)}, so a trainer that needs both at the same
+     * parameters (a full-batch step's loss, then the next step's gradient) saves a forward pass.
+     *
+     * @param network the network at its current parameters; it is not changed
+     * @param loss the loss {@code J}
+     * @param inputs a {@code samples x inputSize} batch
+     * @param targets a {@code samples x outputSize} batch
+     * @return the loss and a new gradient of {@link Network#parameterCount()} values
+     * @throws IllegalArgumentException if an argument is null, the batch does not fit the network
+     *     (shapes named), a value is NaN or infinite, or the loss rejects a target
+     * @throws ArithmeticException if a prediction or the loss overflows, as in
+     *     {@link Network#loss(Loss, Matrix, Matrix)}
+     */
+    public LossAndGradient lossAndGradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
+        if (network == null || loss == null) {
+            throw new IllegalArgumentException("network and loss must not be null, got " + network
+                    + " and " + loss);
+        }
+        network.requireBatch(inputs, targets);
+        List<DenseLayer> layers = network.layers();
+        int count = layers.size();
+        int samples = inputs.rows();
+        double[][] z = new double[count][];
+        double[][] a = new double[count][];
+        int widest = forward(layers, inputs.raw(), samples, z, a);
+        // The checks and the order of Network.loss: the outputs as predict reports them, then the loss.
+        network.requireFiniteOutputs(a[count - 1]);
+        double value = loss.value(Matrix.wrap(samples, network.outputSize(), a[count - 1]), targets);
+        return new LossAndGradient(value, backward(layers, loss, inputs.raw(), targets.raw(), samples, z, a, widest));
+    }
+
     /** The whole pass on raw arrays; the batch is {@code samples} rows. */
     static double[] gradient(List<DenseLayer> layers, Loss loss, double[] inputs, double[] targets, int samples) {
         int count = layers.size();
         double[][] z = new double[count][];
         double[][] a = new double[count][];
         int widest = forward(layers, inputs, samples, z, a);
+        return backward(layers, loss, inputs, targets, samples, z, a, widest);
+    }
 
+    /**
+     * The backward pass from the forward pass's {@code z} and {@code a}; {@code widest} is the widest
+     * layer size, inputs included.
+     */
+    private static double[] backward(List<DenseLayer> layers, Loss loss, double[] inputs, double[] targets,
+            int samples, double[][] z, double[][] a, int widest) {
+        int count = layers.size();
         int parameterCount = 0;
         for (DenseLayer layer : layers) {
             parameterCount += layer.parameterCount();

@@ -148,7 +148,15 @@ public final class Network {
         for (DenseLayer layer : layers) {
             activations = layer.forward(activations);
         }
-        double[] out = activations.raw();
+        requireFiniteOutputs(activations.raw());
+        return activations;
+    }
+
+    /**
+     * Reports a forward pass's output ({@code samples x outputSize}, row-major) that is NaN or
+     * infinite as {@link #predict(Matrix)} does, naming the sample and the output.
+     */
+    void requireFiniteOutputs(double[] out) {
         for (int k = 0; k < out.length; k++) {
             if (!Double.isFinite(out[k])) {
                 throw new ArithmeticException("prediction overflowed: output " + (k % outputSize()) + " of sample "
@@ -156,7 +164,6 @@ public final class Network {
                         + " was trained on");
             }
         }
-        return activations;
     }
 
     private static void requireFinite(Matrix matrix, String what) {

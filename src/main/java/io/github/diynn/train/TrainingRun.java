@@ -1,7 +1,9 @@
 package io.github.diynn.train;
 
+import io.github.diynn.core.Backpropagation;
 import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
+import io.github.diynn.core.LossAndGradient;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
 import io.github.diynn.core.ParameterLocation;
@@ -10,7 +12,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 
-/** The mutable state of one {@link Trainer#train} call; it never escapes the call. */
+/**
+ * The mutable state of one {@link Trainer#train} call; it never escapes the call.
+ *
+ * <p>With the whole set as one batch and {@link Backpropagation} as the source, the loss after a
+ * step and the next step's gradient are taken at the same parameters on the same data, so one
+ * {@link Backpropagation#lossAndGradient} pass gives both: the gradient is kept for the next step.
+ * Both values are bit for bit those of the separate calls, so results do not depend on it.
+ */
 final class TrainingRun {
 
     private final Trainer trainer;
@@ -28,7 +37,9 @@ final class TrainingRun {
     private final double weightDecay;
     private final boolean[] decayed;
     private final Stepper stepper;
+    private final Backpropagation fused;
     private Network current;
+    private double[] pendingGradient;
     private double lastFiniteLoss = Double.NaN;
 
     TrainingRun(Trainer trainer, Network start, Matrix inputs, Matrix targets, Matrix validationInputs,
@@ -48,6 +59,8 @@ final class TrainingRun {
         this.decayed = decayedParameters(start, weightDecay);
         this.stepper = Stepper.start(trainer.optimizer(), theta.length);
         this.current = start;
+        this.fused = fullBatch && trainer.gradientSource() instanceof Backpropagation backpropagation
+                ? backpropagation : null;
     }
 
     TrainingResult run() {
@@ -56,7 +69,8 @@ final class TrainingRun {
         boolean validating = validationInputs != null;
         // Before the first step, the rate in force is the one the first epoch would use.
         double firstRate = trainer.learningRateSchedule().rate(1);
-        double initialLoss = lossOf(start, inputs, targets, 0, 1, firstRate, "the initial loss");
+        double initialLoss = lossOf(start, inputs, targets, fused != null && epochs > 0, 0, 1, firstRate,
+                "the initial loss");
         double initialValidation = validating
                 ? lossOf(start, validationInputs, validationTargets, 0, 1, firstRate,
                         "the initial validation loss")
@@ -117,7 +131,9 @@ final class TrainingRun {
 
     /** Takes one optimizer step on a batch, checks the parameters and returns the batch loss after it. */
     private double step(int epoch, int step, double rate, Matrix batchInputs, Matrix batchTargets) {
-        double[] gradient = gradient(current, batchInputs, batchTargets, epoch, step, rate);
+        double[] gradient = pendingGradient != null ? pendingGradient
+                : gradient(current, batchInputs, batchTargets, epoch, step, rate);
+        pendingGradient = null;
         if (weightDecay > 0.0) {
             for (int i = 0; i < theta.length; i++) {
                 if (decayed[i]) {
@@ -133,8 +149,9 @@ final class TrainingRun {
             }
         }
         current = current.withParameters(theta);
-        return lossOf(current, batchInputs, batchTargets, epoch, step, rate,
-                fullBatch ? "the loss" : "the loss of batch " + step);
+        // A full-batch step's loss is on the whole set: fused, it also gives the next step's gradient.
+        return lossOf(current, batchInputs, batchTargets, fullBatch && fused != null && epoch < trainer.epochs(),
+                epoch, step, rate, fullBatch ? "the loss" : "the loss of batch " + step);
     }
 
     /**
@@ -174,9 +191,25 @@ final class TrainingRun {
      */
     private double lossOf(Network network, Matrix batchInputs, Matrix batchTargets, int epoch, int step,
             double rate, String what) {
+        return lossOf(network, batchInputs, batchTargets, false, epoch, step, rate, what);
+    }
+
+    /**
+     * As {@link #lossOf(Network, Matrix, Matrix, int, int, double, String)}; with {@code keepGradient}
+     * (a fused run, the whole training set, and a step may follow from these parameters) the same
+     * pass computes the gradient there and keeps it for that step.
+     */
+    private double lossOf(Network network, Matrix batchInputs, Matrix batchTargets, boolean keepGradient, int epoch,
+            int step, double rate, String what) {
         double value;
         try {
-            value = network.loss(loss, batchInputs, batchTargets);
+            if (keepGradient) {
+                LossAndGradient both = fused.lossAndGradient(network, loss, batchInputs, batchTargets);
+                pendingGradient = both.gradient();
+                value = both.loss();
+            } else {
+                value = network.loss(loss, batchInputs, batchTargets);
+            }
         } catch (ArithmeticException e) {
             DivergenceException divergence = new DivergenceException(epoch, step, rate, lastFiniteLoss,
                     what + (epoch == 0 ? " is " : " became ") + "Infinity (" + e.getMessage() + ")");
