@@ -4,17 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.diynn.core.Activation;
+import io.github.diynn.core.Backpropagation;
 import io.github.diynn.core.GradientSource;
+import io.github.diynn.core.Initializer;
+import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
+import io.github.diynn.data.CsvLoader;
 import io.github.diynn.data.Dataset;
+import io.github.diynn.data.Scaler;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The loop of one training run: early stopping's tie rule and flags, and the divergence guard on the
  * losses measured after an epoch (every fixture is a one-weight identity network {@code yhat = w x}
- * with scripted gradients, so each loss is a hand computation).
+ * with scripted gradients, so each loss is a hand computation), and the fused full-batch path
+ * against the plain one.
  */
 class TrainingRunTest {
 
@@ -112,5 +123,113 @@ class TrainingRunTest {
         assertThat(e).hasMessageContaining("learning rate 0.3,")
                 .hasMessageContaining("for example 0.03")
                 .hasMessageNotContaining("NaN");
+    }
+
+    // ------------------------------------------------------- the fused full-batch path
+
+    /**
+     * The same backpropagation, but as a lambda: the run cannot see that it is {@link Backpropagation},
+     * so it takes every step the plain way (a gradient call, then a separate loss pass).
+     */
+    private static final GradientSource PLAIN_BACKPROPAGATION = Backpropagation.instance()::gradient;
+
+    private static final Dataset IRIS = irisSpecies();
+
+    private static Dataset irisSpecies() {
+        Dataset iris = CsvLoader.builder().oneHotTarget("species").build()
+                .loadResource(TrainingRunTest.class, "/iris.csv");
+        return iris.withInputs(Scaler.fitZScore(iris.inputs()).transform(iris.inputs()));
+    }
+
+    private static long[] bits(double[] values) {
+        return Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray();
+    }
+
+    /** Trains with the given source and records every epoch report's loss bits through the listener. */
+    private static TrainingResult train(Trainer.Builder builder, GradientSource source, Network start,
+            List<Long> reported, Dataset validation) {
+        Trainer trainer = builder.gradientSource(source).listener(new TrainingListener() {
+            @Override
+            public void epochFinished(EpochReport report) {
+                reported.add(Double.doubleToRawLongBits(report.loss()));
+                reported.add(Double.doubleToRawLongBits(report.validationLoss()));
+            }
+        }).build();
+        return validation == null ? trainer.train(start, IRIS) : trainer.train(start, IRIS, validation);
+    }
+
+    private static void assertFusedRunHasThePlainRunsBits(Trainer.Builder fusedBuilder, Trainer.Builder plainBuilder,
+            Network start, Dataset validation) {
+        List<Long> fusedReports = new ArrayList<>();
+        List<Long> plainReports = new ArrayList<>();
+        TrainingResult fused = train(fusedBuilder, Backpropagation.instance(), start, fusedReports, validation);
+        TrainingResult plain = train(plainBuilder, PLAIN_BACKPROPAGATION, start, plainReports, validation);
+
+        assertThat(Double.doubleToRawLongBits(fused.initialLoss()))
+                .isEqualTo(Double.doubleToRawLongBits(plain.initialLoss()));
+        assertThat(bits(fused.losses())).containsExactly(bits(plain.losses()));
+        assertThat(bits(fused.validationLosses())).containsExactly(bits(plain.validationLosses()));
+        assertThat(bits(fused.network().parameters())).containsExactly(bits(plain.network().parameters()));
+        assertThat(fused.selectedEpoch()).isEqualTo(plain.selectedEpoch());
+        assertThat(fused.epochs()).isEqualTo(plain.epochs());
+        assertThat(fusedReports).containsExactlyElementsOf(plainReports);
+        // The oracle is not trivial: training moved the network.
+        assertThat(plain.network()).isNotEqualTo(start);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gradientDescent", "momentum", "nesterov", "adam", "rmsProp"})
+    void aFullBatchBackpropagationRunHasTheBitsOfThePlainPathWithEveryOptimizer(String name) {
+        Optimizer optimizer = switch (name) {
+            case "momentum" -> Optimizer.momentum(0.9);
+            case "nesterov" -> Optimizer.nesterov(0.9);
+            case "adam" -> Optimizer.adam();
+            case "rmsProp" -> Optimizer.rmsProp();
+            default -> Optimizer.gradientDescent();
+        };
+        Network start = Network.builder(4).dense(8, Activation.TANH).dense(3, Activation.SOFTMAX)
+                .initializer(Initializer.XAVIER_NORMAL).build(3);
+        assertFusedRunHasThePlainRunsBits(
+                Trainer.builder().loss(Loss.CROSS_ENTROPY).optimizer(optimizer).learningRate(0.05).epochs(25),
+                Trainer.builder().loss(Loss.CROSS_ENTROPY).optimizer(optimizer).learningRate(0.05).epochs(25),
+                start, null);
+    }
+
+    @Test
+    void aFullBatchRunWithWeightDecayScheduleValidationAndEarlyStoppingHasTheBitsOfThePlainPath() {
+        Network start = Network.builder(4).dense(6, Activation.SIGMOID).dense(3, Activation.SOFTMAX).build(5);
+        Dataset validation = IRIS.split(0.3, 9).second();
+        assertFusedRunHasThePlainRunsBits(configured(), configured(), start, validation);
+    }
+
+    private static Trainer.Builder configured() {
+        return Trainer.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam())
+                .learningRate(LearningRateSchedule.exponentialDecay(0.2, 0.9)).weightDecay(1e-3).epochs(60)
+                .earlyStopping(3);
+    }
+
+    @Test
+    void aFullBatchRegressionWithSquaredErrorHasTheBitsOfThePlainPath() {
+        Network start = Network.builder(4).dense(5, Activation.RELU).dense(3, Activation.IDENTITY).build(8);
+        assertFusedRunHasThePlainRunsBits(
+                Trainer.builder().loss(Loss.MEAN_SQUARED_ERROR).learningRate(0.1).epochs(30),
+                Trainer.builder().loss(Loss.MEAN_SQUARED_ERROR).learningRate(0.1).epochs(30), start, null);
+    }
+
+    @Test
+    void aFullBatchRunThatDivergesReportsTheSameStepLossAndMessageAsThePlainPath() {
+        Network start = Network.builder(4).dense(3, Activation.IDENTITY).build(2);
+        Trainer.Builder builder = Trainer.builder().loss(Loss.SUM_SQUARED_ERROR).learningRate(1.0).epochs(200);
+        DivergenceException fused = catchThrowableOfType(DivergenceException.class,
+                () -> builder.gradientSource(Backpropagation.instance()).build().train(start, IRIS));
+        DivergenceException plain = catchThrowableOfType(DivergenceException.class,
+                () -> builder.gradientSource(PLAIN_BACKPROPAGATION).build().train(start, IRIS));
+
+        assertThat(plain).isNotNull();
+        assertThat(fused).isNotNull().hasMessage(plain.getMessage());
+        assertThat(fused.epoch()).isEqualTo(plain.epoch()).isGreaterThan(1);
+        assertThat(fused.step()).isEqualTo(plain.step());
+        assertThat(Double.doubleToRawLongBits(fused.lastFiniteLoss()))
+                .isEqualTo(Double.doubleToRawLongBits(plain.lastFiniteLoss()));
     }
 }
