@@ -268,7 +268,9 @@ public enum Activation {
     }
 
     /**
-     * Writes {@code f(z)} into {@code a}; both are row-major {@code rows x columns} arrays.
+     * Writes {@code f(z)} into {@code a}; both are row-major {@code rows x columns} arrays, and may be
+     * the same array (each entry of {@code z} is read before the entry of {@code a} at its index is
+     * written).
      */
     void forward(double[] z, double[] a, int rows, int columns) {
         int size = rows * columns;

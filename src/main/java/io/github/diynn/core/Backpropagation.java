@@ -89,7 +89,7 @@ public final class Backpropagation implements GradientSource {
         int samples = inputs.rows();
         double[][] z = new double[count][];
         double[][] a = new double[count][];
-        int widest = forward(layers, inputs.raw(), samples, z, a);
+        int widest = Forward.keepingEveryLayer(layers, inputs.raw(), samples, z, a);
         // The checks and the order of Network.loss: the outputs as predict reports them, then the loss.
         network.requireFiniteOutputs(a[count - 1]);
         double value = loss.value(Matrix.wrap(samples, network.outputSize(), a[count - 1]), targets);
@@ -101,7 +101,7 @@ public final class Backpropagation implements GradientSource {
         int count = layers.size();
         double[][] z = new double[count][];
         double[][] a = new double[count][];
-        int widest = forward(layers, inputs, samples, z, a);
+        int widest = Forward.keepingEveryLayer(layers, inputs, samples, z, a);
         return backward(layers, loss, inputs, targets, samples, z, a, widest);
     }
 
@@ -143,30 +143,6 @@ public final class Backpropagation implements GradientSource {
         return gradient;
     }
 
-    /**
-     * Fills {@code z[l]} and {@code a[l]} for every layer and returns the widest layer size (inputs
-     * included), for the backward buffers.
-     */
-    private static int forward(List<DenseLayer> layers, double[] inputs, int samples, double[][] z, double[][] a) {
-        int widest = 0;
-        double[] input = inputs;
-        for (int l = 0; l < layers.size(); l++) {
-            DenseLayer layer = layers.get(l);
-            int in = layer.inputSize();
-            int out = layer.outputSize();
-            widest = Math.max(widest, Math.max(in, out));
-            z[l] = new double[samples * out];
-            multiply(input, layer.weights().raw(), z[l], samples, in, out);
-            if (layer.hasBias()) {
-                addRow(z[l], layer.bias().raw(), samples, out);
-            }
-            a[l] = new double[samples * out];
-            layer.activation().forward(z[l], a[l], samples, out);
-            input = a[l];
-        }
-        return widest;
-    }
-
     /** Writes {@code dJ/dz} of the output layer into {@code delta}. */
     private static void outputDelta(DenseLayer last, Loss loss, double[] z, double[] a, double[] targets, int samples,
             double[] delta) {
@@ -176,33 +152,6 @@ public final class Backpropagation implements GradientSource {
         } else {
             loss.gradient(a, targets, samples, outputs, delta);
             last.activation().backward(z, a, delta, samples, outputs);
-        }
-    }
-
-    /**
-     * Writes {@code a b} into {@code c} for row-major {@code a} (rows x inner) and {@code b} (inner x
-     * columns). Each entry is summed in the order of {@link Matrix#times}, so the bits agree with it.
-     */
-    private static void multiply(double[] a, double[] b, double[] c, int rows, int inner, int columns) {
-        for (int i = 0; i < rows; i++) {
-            int aRow = i * inner;
-            for (int j = 0; j < columns; j++) {
-                double sum = 0.0;
-                for (int k = 0; k < inner; k++) {
-                    sum += a[aRow + k] * b[k * columns + j];
-                }
-                c[i * columns + j] = sum;
-            }
-        }
-    }
-
-    /** Adds the row {@code bias} to every row of {@code z}, as {@link Matrix#plusRow}. */
-    private static void addRow(double[] z, double[] bias, int rows, int columns) {
-        for (int i = 0; i < rows; i++) {
-            int row = i * columns;
-            for (int j = 0; j < columns; j++) {
-                z[row + j] += bias[j];
-            }
         }
     }
 

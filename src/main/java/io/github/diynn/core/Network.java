@@ -144,12 +144,10 @@ public final class Network {
                     + inputs.shape() + " batch");
         }
         requireFinite(inputs, "inputs");
-        Matrix activations = inputs;
-        for (DenseLayer layer : layers) {
-            activations = layer.forward(activations);
-        }
-        requireFiniteOutputs(activations.raw());
-        return activations;
+        // Layer by layer as DenseLayer.forward, on raw arrays with one new array per layer.
+        double[] out = Forward.outputs(layers, inputs.raw(), inputs.rows());
+        requireFiniteOutputs(out);
+        return Matrix.wrap(inputs.rows(), outputSize(), out);
     }
 
     /**

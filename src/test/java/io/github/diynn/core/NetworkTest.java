@@ -69,6 +69,31 @@ class NetworkTest {
         assertThat(network.predict(inputs).isCloseTo(expected, 1e-14)).isTrue();
     }
 
+    @ParameterizedTest(name = "hidden {0}")
+    @ValueSource(strings = {"SIGMOID", "TANH", "RELU", "IDENTITY", "SOFTMAX"})
+    void predictHasTheBitsOfTheLayersForwardPassesInTurn(String hidden) {
+        // The oracle: DenseLayer.forward, one immutable matrix operation after another.
+        for (Activation output : Activation.values()) {
+            for (long seed = 1; seed <= 10; seed++) {
+                for (boolean biases : new boolean[] {true, false}) {
+                    Network network = GradientFixtures.network(new int[] {3, 6, 5, 2}, Activation.valueOf(hidden),
+                            output, biases, seed);
+                    Matrix inputs = GradientFixtures.inputs(7, 3, seed).times(Matrix.of(3, 3, 4, 0, 0, 0, -4, 0, 0,
+                            0, 4));
+                    Matrix expected = inputs;
+                    for (DenseLayer layer : network.layers()) {
+                        expected = layer.forward(expected);
+                    }
+                    long[] want = Arrays.stream(expected.raw()).mapToLong(Double::doubleToRawLongBits).toArray();
+                    long[] got = Arrays.stream(network.predict(inputs).raw()).mapToLong(Double::doubleToRawLongBits)
+                            .toArray();
+                    assertThat(got).as("%s/%s seed %d biases %s", hidden, output, seed, biases)
+                            .containsExactly(want);
+                }
+            }
+        }
+    }
+
     @Test
     void predictAcceptsAnEmptyBatch() {
         assertThat(handNetwork().predict(Matrix.zeros(0, 2)).shape()).isEqualTo("0x1");

@@ -1,0 +1,86 @@
+package io.github.diynn.core;
+
+import java.util.List;
+
+/**
+ * The forward pass on raw row-major arrays, shared by {@link Network#predict(Matrix)} and
+ * {@link Backpropagation}. Each entry is computed with the operations of the matrix API in the same
+ * order ({@link Matrix#times}, then {@link Matrix#plusRow}, then {@link Activation#apply(Matrix)}),
+ * so the bits agree with a pass written with it. Every array is local to one call: nothing is shared
+ * between calls or threads.
+ */
+final class Forward {
+
+    private Forward() {
+    }
+
+    /** Returns the last layer's outputs ({@code samples x outputSize}) for a batch of {@code samples} rows. */
+    static double[] outputs(List<DenseLayer> layers, double[] inputs, int samples) {
+        double[] input = inputs;
+        for (DenseLayer layer : layers) {
+            int out = layer.outputSize();
+            double[] a = preActivation(layer, input, samples);
+            layer.activation().forward(a, a, samples, out);
+            input = a;
+        }
+        return input;
+    }
+
+    /**
+     * Fills {@code z[l]} and {@code a[l]} for every layer, as backpropagation needs them, and returns
+     * the widest layer size (inputs included).
+     */
+    static int keepingEveryLayer(List<DenseLayer> layers, double[] inputs, int samples, double[][] z, double[][] a) {
+        int widest = 0;
+        double[] input = inputs;
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer layer = layers.get(l);
+            int out = layer.outputSize();
+            widest = Math.max(widest, Math.max(layer.inputSize(), out));
+            z[l] = preActivation(layer, input, samples);
+            a[l] = new double[samples * out];
+            layer.activation().forward(z[l], a[l], samples, out);
+            input = a[l];
+        }
+        return widest;
+    }
+
+    /** Returns {@code z = x W + b} of one layer as a new array. */
+    private static double[] preActivation(DenseLayer layer, double[] input, int samples) {
+        int in = layer.inputSize();
+        int out = layer.outputSize();
+        double[] z = new double[samples * out];
+        multiply(input, layer.weights().raw(), z, samples, in, out);
+        if (layer.hasBias()) {
+            addRow(z, layer.bias().raw(), samples, out);
+        }
+        return z;
+    }
+
+    /**
+     * Writes {@code a b} into {@code c} for row-major {@code a} (rows x inner) and {@code b} (inner x
+     * columns). Each entry is summed in the order of {@link Matrix#times}, so the bits agree with it.
+     */
+    private static void multiply(double[] a, double[] b, double[] c, int rows, int inner, int columns) {
+        for (int i = 0; i < rows; i++) {
+            int aRow = i * inner;
+            for (int j = 0; j < columns; j++) {
+                double sum = 0.0;
+                for (int k = 0; k < inner; k++) {
+                    sum += a[aRow + k] * b[k * columns + j];
+                }
+                c[i * columns + j] = sum;
+            }
+        }
+    }
+
+    /** Adds the row {@code bias} to every row of {@code z}, as {@link Matrix#plusRow}. */
+    private static void addRow(double[] z, double[] bias, int rows, int columns) {
+        for (int i = 0; i < rows; i++) {
+            int row = i * columns;
+            for (int j = 0; j < columns; j++) {
+                z[row + j] += bias[j];
+            }
+        }
+    }
+}
