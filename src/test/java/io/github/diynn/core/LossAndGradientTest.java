@@ -3,6 +3,7 @@ package io.github.diynn.core;
 import static io.github.diynn.core.GradientFixtures.ROWS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +75,21 @@ class LossAndGradientTest {
                 Matrix.of(1, 1, 5.0));
         assertThat(both.loss()).isEqualTo(0.5);
         assertThat(both.gradient()).containsExactly(3.0);
+    }
+
+    @ParameterizedTest(name = "weight {0}")
+    @ValueSource(doubles = {1e300, 1e200})
+    void anOverflowIsReportedWithTheExceptionAndMessageOfNetworkLoss(double weight) {
+        // x = 1e10: w = 1e300 makes the prediction itself infinite; w = 1e200 gives a finite
+        // prediction 1e210 whose squared error overflows inside the loss.
+        Network network = Network.builder(1).dense(1, Activation.IDENTITY).withoutBiases().build(1)
+                .withParameters(new double[] {weight});
+        Matrix inputs = Matrix.of(1, 1, 1e10);
+        Matrix targets = Matrix.of(1, 1, 0.0);
+        Throwable expected = catchThrowable(() -> network.loss(Loss.SUM_SQUARED_ERROR, inputs, targets));
+        assertThat(expected).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> BACKPROP.lossAndGradient(network, Loss.SUM_SQUARED_ERROR, inputs, targets))
+                .isInstanceOf(ArithmeticException.class).hasMessage(expected.getMessage());
     }
 
     @Test
