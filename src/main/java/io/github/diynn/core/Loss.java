@@ -180,12 +180,23 @@ public enum Loss {
      * @return a new matrix of the predictions' shape
      * @throws IllegalArgumentException if either is null, the shapes differ (both named), or a
      *     {@link #CROSS_ENTROPY} target is outside {@code [0, 1]} (its row and column named)
+     * @throws ArithmeticException if an entry of the gradient overflows (for example a squared-error
+     *     residual beyond {@code Double.MAX_VALUE}): it is reported, naming the row, column,
+     *     prediction and target, instead of being returned as infinity
      */
     public Matrix gradient(Matrix predictions, Matrix targets) {
         requireSameShape(predictions, targets);
         double[] out = new double[predictions.raw().length];
-        gradient(predictions.raw(), targets.raw(), predictions.rows(), predictions.columns(), out);
-        return Matrix.wrap(predictions.rows(), predictions.columns(), out);
+        int columns = predictions.columns();
+        gradient(predictions.raw(), targets.raw(), predictions.rows(), columns, out);
+        for (int k = 0; k < out.length; k++) {
+            if (!Double.isFinite(out[k])) {
+                throw new ArithmeticException(name() + " gradient overflows at row " + k / columns
+                        + ", column " + k % columns + ": prediction " + predictions.raw()[k] + ", target "
+                        + targets.raw()[k]);
+            }
+        }
+        return Matrix.wrap(predictions.rows(), columns, out);
     }
 
     private void requireSameShape(Matrix predictions, Matrix targets) {

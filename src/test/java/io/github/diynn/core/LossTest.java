@@ -138,4 +138,15 @@ class LossTest {
         assertThatThrownBy(() -> loss.gradient(Matrix.zeros(2, 1), null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2x1 and null");
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Loss.class, names = {"SUM_SQUARED_ERROR", "MEAN_SQUARED_ERROR"})
+    void gradientOverflowIsReportedWithItsPlaceNotReturnedAsInfinity(Loss loss) {
+        // MAX_VALUE - (-MAX_VALUE) overflows; the entry before it is an ordinary residual.
+        Matrix predictions = Matrix.of(new double[][] {{1.0, Double.MAX_VALUE}});
+        Matrix targets = Matrix.of(new double[][] {{0.5, -Double.MAX_VALUE}});
+        assertThatThrownBy(() -> loss.gradient(predictions, targets)).isInstanceOf(ArithmeticException.class)
+                .hasMessage(loss.name() + " gradient overflows at row 0, column 1: prediction "
+                        + Double.MAX_VALUE + ", target " + -Double.MAX_VALUE);
+    }
 }
