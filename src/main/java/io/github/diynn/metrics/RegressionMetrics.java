@@ -1,5 +1,6 @@
 package io.github.diynn.metrics;
 
+import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 
 /**
@@ -20,19 +21,13 @@ public final class RegressionMetrics {
      *
      * @param predictions the predicted values
      * @param targets the true values, same shape
-     * @return the MSE, at least 0
+     * @return the MSE, at least 0; the same value as {@link Loss#MEAN_SQUARED_ERROR}
      * @throws IllegalArgumentException if an argument is null, empty, or the shapes differ (both named)
+     * @throws ArithmeticException if the sum of squares overflows (the entry is named)
      */
     public static double meanSquaredError(Matrix predictions, Matrix targets) {
         Shapes.requireSameShape("MSE", predictions, targets);
-        double[] p = predictions.toRowMajorArray();
-        double[] y = targets.toRowMajorArray();
-        double total = 0.0;
-        for (int k = 0; k < p.length; k++) {
-            double r = y[k] - p[k];
-            total += r * r;
-        }
-        return total / p.length;
+        return Loss.MEAN_SQUARED_ERROR.value(predictions, targets);
     }
 
     /**

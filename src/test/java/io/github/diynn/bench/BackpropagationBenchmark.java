@@ -6,14 +6,9 @@ import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import io.github.diynn.data.CsvLoader;
+import io.github.diynn.data.Dataset;
+import io.github.diynn.data.Scaler;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,35 +43,13 @@ public class BackpropagationBenchmark {
     /** Loads sepal length and width (inputs) and petal length (target), each scaled by its column max. */
     @Setup
     public void setUp() {
-        List<double[]> rows = new ArrayList<>();
-        try (InputStream stream = BackpropagationBenchmark.class.getResourceAsStream("/iris.csv");
-                BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            reader.readLine(); // header
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank()) {
-                    String[] cells = line.split(",");
-                    rows.add(new double[] {Double.parseDouble(cells[0]), Double.parseDouble(cells[1]),
-                        Double.parseDouble(cells[2])});
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        double[] max = new double[3];
-        for (double[] row : rows) {
-            for (int j = 0; j < 3; j++) {
-                max[j] = Math.max(max[j], row[j]);
-            }
-        }
-        double[][] x = new double[rows.size()][];
-        double[][] y = new double[rows.size()][];
-        for (int i = 0; i < rows.size(); i++) {
-            double[] row = rows.get(i);
-            x[i] = new double[] {row[0] / max[0], row[1] / max[1]};
-            y[i] = new double[] {row[2] / max[2]};
-        }
-        inputs = Matrix.of(x);
-        targets = Matrix.of(y);
+        Dataset iris = CsvLoader.builder()
+                .inputs("sepal_length", "sepal_width")
+                .targets("petal_length")
+                .build()
+                .loadResource(BackpropagationBenchmark.class, "/iris.csv");
+        inputs = Scaler.fitMax(iris.inputs()).transform(iris.inputs());
+        targets = Scaler.fitMax(iris.targets()).transform(iris.targets());
         network = Network.builder(2).dense(3, Activation.SIGMOID).dense(1, Activation.IDENTITY).withoutBiases()
                 .build(42);
     }
