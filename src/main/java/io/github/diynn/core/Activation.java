@@ -3,10 +3,12 @@ package io.github.diynn.core;
 /**
  * The closed set of activation functions, each with its derivative beside it.
  *
- * <p>Most activations are elementwise: {@link #apply(double)} maps one pre-activation to one
- * output and {@link #derivative(double)} gives {@code f'(z)}. {@link #SOFTMAX} is row-wise: each
- * output depends on the whole row, so it has no scalar form and its derivative is a Jacobian. Every
- * activation therefore also offers the row-wise form used by backpropagation,
+ * <p>Two kinds make up the set, and the type says which an activation is:
+ * {@link ElementwiseActivation} maps each pre-activation to one output on its own
+ * ({@link #IDENTITY}, {@link #SIGMOID}, {@link #TANH}, {@link #RELU} and
+ * {@link #leakyRelu(double) leaky ReLU}), so it offers {@code f(z)} and {@code f'(z)} for one value;
+ * {@link Softmax} maps each whole row, so it has no scalar form and its derivative is a Jacobian.
+ * Every activation offers the row-wise forms used by backpropagation: {@link #apply(Matrix)} and
  * {@link #backward(Matrix, Matrix)}, which turns {@code dJ/da} into {@code dJ/dz}.
  *
  * <p>Every function is total on finite inputs: it never returns NaN for a finite argument and never
@@ -14,26 +16,22 @@ package io.github.diynn.core;
  * library's own exponential, written in plain (strict) Java arithmetic and within 1 ulp of
  * {@link StrictMath#exp}, and tanh uses {@link StrictMath#tanh}; both are specified to the bit
  * (the choice and its cost are in {@code docs/reproducibility.md}).
+ *
+ * <p>Activations are immutable and safe to share between threads. The parameterless ones are
+ * singletons, so {@code ==} and {@link #equals(Object)} agree for them; a leaky ReLU equals another
+ * with the same slope.
  */
-public enum Activation {
+public abstract sealed class Activation permits ElementwiseActivation, Softmax {
+
+    /*
+     * Class initialisation: the constants below are instances of subclasses. A subclass is only ever
+     * instantiated here or by a static method of this class, and no subclass has static members of
+     * its own, so a subclass is never initialised before this class: two threads cannot deadlock
+     * initialising the two in opposite orders.
+     */
 
     /** The identity, {@code f(z) = z}, {@code f'(z) = 1}; the tutorial's linear output unit. */
-    IDENTITY {
-        @Override
-        public double apply(double z) {
-            return z;
-        }
-
-        @Override
-        public double derivative(double z) {
-            return 1.0;
-        }
-
-        @Override
-        double derivative(double z, double a) {
-            return 1.0;
-        }
-    },
+    public static final ElementwiseActivation IDENTITY = new ElementwiseActivation.Identity();
 
     /**
      * The logistic sigmoid, {@code f(z) = 1 / (1 + e^-z)}, {@code f'(z) = f(z) (1 - f(z))}.
@@ -41,166 +39,71 @@ public enum Activation {
      * <p>Evaluated so that the exponential never overflows: {@code e^z / (1 + e^z)} for negative
      * {@code z}. The result lies in {@code [0, 1]} for every double except NaN.
      */
-    SIGMOID {
-        @Override
-        public double apply(double z) {
-            if (z >= 0) {
-                return 1.0 / (1.0 + Exp.exp(-z));
-            }
-            double e = Exp.exp(z);
-            return e / (1.0 + e);
-        }
-
-        @Override
-        public double derivative(double z) {
-            return derivative(z, apply(z));
-        }
-
-        @Override
-        double derivative(double z, double a) {
-            return a * (1.0 - a);
-        }
-    },
+    public static final ElementwiseActivation SIGMOID = new ElementwiseActivation.Sigmoid();
 
     /** The hyperbolic tangent, {@code f(z) = tanh z}, {@code f'(z) = 1 - tanh^2 z}. */
-    TANH {
-        @Override
-        public double apply(double z) {
-            return StrictMath.tanh(z);
-        }
-
-        @Override
-        public double derivative(double z) {
-            return derivative(z, apply(z));
-        }
-
-        @Override
-        double derivative(double z, double a) {
-            return 1.0 - a * a;
-        }
-    },
+    public static final ElementwiseActivation TANH = new ElementwiseActivation.Tanh();
 
     /**
      * The rectified linear unit, {@code f(z) = max(0, z)}; {@code f'(z)} is 1 for {@code z > 0}
      * and 0 otherwise (0 is taken at the kink).
      */
-    RELU {
-        @Override
-        public double apply(double z) {
-            return z > 0 ? z : 0.0;
-        }
-
-        @Override
-        public double derivative(double z) {
-            return z > 0 ? 1.0 : 0.0;
-        }
-
-        @Override
-        double derivative(double z, double a) {
-            return z > 0 ? 1.0 : 0.0;
-        }
-    },
+    public static final ElementwiseActivation RELU = new ElementwiseActivation.Relu();
 
     /**
-     * The softmax of each row, shifted by the row's maximum so that no exponential overflows.
-     *
-     * <pre>  a[i][j] = e^(z[i][j] - m_i) / sum over k of e^(z[i][k] - m_i),   m_i = max over k of z[i][k]
-     *  dJ/dz[i][j] = a[i][j] * (dJ/da[i][j] - sum over k of dJ/da[i][k] * a[i][k])</pre>
-     *
-     * <p>Each output row lies in {@code [0, 1]} and sums to 1 up to rounding. Softmax is not
-     * elementwise: {@link #apply(double)}, {@link #derivative(double)} and
-     * {@link #derivative(Matrix)} throw {@link UnsupportedOperationException}; use
-     * {@link #apply(Matrix)} and {@link #backward(Matrix, Matrix)}.
+     * The softmax of each row, shifted by the row's maximum so that no exponential overflows; see
+     * {@link Softmax}.
      */
-    SOFTMAX {
-        @Override
-        public double apply(double z) {
-            throw notElementwise(this);
-        }
+    public static final Softmax SOFTMAX = new Softmax();
 
-        @Override
-        public double derivative(double z) {
-            throw notElementwise(this);
-        }
+    /** The slope of {@link #leakyRelu()}, 0.01, as in Keras, PyTorch and ONNX. */
+    public static final double DEFAULT_LEAKY_SLOPE = 0.01;
 
-        @Override
-        double derivative(double z, double a) {
-            throw notElementwise(this);
-        }
-
-        @Override
-        public boolean isElementwise() {
-            return false;
-        }
-
-        @Override
-        void forward(double[] z, double[] a, int rows, int columns) {
-            if (columns == 0) {
-                return; // rows of no values have an empty softmax
-            }
-            for (int i = 0; i < rows; i++) {
-                int start = i * columns;
-                int end = start + columns;
-                double max = z[start];
-                for (int k = start + 1; k < end; k++) {
-                    max = Math.max(max, z[k]);
-                }
-                double sum = 0.0;
-                for (int k = start; k < end; k++) {
-                    double e = Exp.exp(z[k] - max);
-                    a[k] = e;
-                    sum += e;
-                }
-                for (int k = start; k < end; k++) {
-                    a[k] /= sum;
-                }
-            }
-        }
-
-        @Override
-        void backward(double[] z, double[] a, double[] gradient, int rows, int columns) {
-            for (int i = 0; i < rows; i++) {
-                int start = i * columns;
-                int end = start + columns;
-                double dot = 0.0;
-                for (int k = start; k < end; k++) {
-                    dot += gradient[k] * a[k];
-                }
-                for (int k = start; k < end; k++) {
-                    gradient[k] = a[k] * (gradient[k] - dot);
-                }
-            }
-        }
-    };
+    Activation() {
+    }
 
     /**
-     * Applies an elementwise function to one value.
+     * Returns a leaky rectified linear unit: {@code f(z) = z} for {@code z > 0} and
+     * {@code slope * z} otherwise; {@code f'(z)} is 1 for {@code z > 0} and {@code slope} otherwise.
      *
-     * @param z the pre-activation
-     * @return {@code f(z)}
-     * @throws UnsupportedOperationException for {@link #SOFTMAX}, which is row-wise
+     * @param slope the slope for negative inputs, in {@code [0, 1]} ({@code 0} is {@link #RELU}'s
+     *     function, {@code 1} the identity's)
+     * @return the activation
+     * @throws IllegalArgumentException if the slope is NaN, infinite or outside {@code [0, 1]}
      */
-    public abstract double apply(double z);
+    public static LeakyRelu leakyRelu(double slope) {
+        if (!(slope >= 0.0 && slope <= 1.0)) {
+            throw new IllegalArgumentException("leaky ReLU slope must lie in [0, 1], got " + slope);
+        }
+        return new LeakyRelu(slope);
+    }
 
     /**
-     * Returns the derivative of an elementwise function at one value.
+     * Returns a leaky rectified linear unit with the usual slope {@value #DEFAULT_LEAKY_SLOPE}.
      *
-     * @param z the pre-activation
-     * @return {@code f'(z) = df/dz}
-     * @throws UnsupportedOperationException for {@link #SOFTMAX}, which is row-wise
+     * @return {@code leakyRelu(DEFAULT_LEAKY_SLOPE)}
      */
-    public abstract double derivative(double z);
-
-    /** {@code f'(z)} given {@code a = f(z)} already computed, so no exponential is repeated. */
-    abstract double derivative(double z, double a);
+    public static LeakyRelu leakyRelu() {
+        return leakyRelu(DEFAULT_LEAKY_SLOPE);
+    }
 
     /**
-     * Tells whether the function acts on each value alone; false only for {@link #SOFTMAX}.
+     * Returns the activation's name in capitals, as model files store it: {@code "IDENTITY"},
+     * {@code "SIGMOID"}, {@code "TANH"}, {@code "RELU"}, {@code "LEAKY_RELU"} or {@code "SOFTMAX"}.
+     * A leaky ReLU's slope is not part of its name.
      *
-     * @return true if {@link #apply(double)} and {@link #derivative(double)} are defined
+     * @return the name
      */
-    public boolean isElementwise() {
-        return true;
+    public abstract String name();
+
+    /**
+     * Tells whether the function acts on each value alone, that is whether this is an
+     * {@link ElementwiseActivation}; false only for {@link #SOFTMAX}.
+     *
+     * @return true for an elementwise activation
+     */
+    public final boolean isElementwise() {
+        return this instanceof ElementwiseActivation;
     }
 
     /**
@@ -210,32 +113,10 @@ public enum Activation {
      * @return a new matrix of {@code f(z)}
      * @throws IllegalArgumentException if {@code z} is null
      */
-    public Matrix apply(Matrix z) {
+    public final Matrix apply(Matrix z) {
         requireNonNull(z, "applied to");
         double[] out = new double[z.raw().length];
         forward(z.raw(), out, z.rows(), z.columns());
-        return Matrix.wrap(z.rows(), z.columns(), out);
-    }
-
-    /**
-     * Returns the elementwise derivative at every entry of a matrix.
-     *
-     * @param z the pre-activations
-     * @return a new matrix of {@code f'(z)}
-     * @throws IllegalArgumentException if {@code z} is null
-     * @throws UnsupportedOperationException for {@link #SOFTMAX}, whose derivative is not elementwise
-     *     (use {@link #backward(Matrix, Matrix)})
-     */
-    public Matrix derivative(Matrix z) {
-        requireNonNull(z, "applied to");
-        if (!isElementwise()) {
-            throw notElementwise(this);
-        }
-        double[] in = z.raw();
-        double[] out = new double[in.length];
-        for (int k = 0; k < in.length; k++) {
-            out[k] = derivative(in[k]);
-        }
         return Matrix.wrap(z.rows(), z.columns(), out);
     }
 
@@ -251,7 +132,7 @@ public enum Activation {
      * @return a new matrix {@code dJ/dz}
      * @throws IllegalArgumentException if an argument is null or the shapes differ (both named)
      */
-    public Matrix backward(Matrix z, Matrix outputGradient) {
+    public final Matrix backward(Matrix z, Matrix outputGradient) {
         requireNonNull(z, "carried back through");
         if (outputGradient == null) {
             throw new IllegalArgumentException(name() + ": the output gradient is null");
@@ -272,30 +153,35 @@ public enum Activation {
      * the same array (each entry of {@code z} is read before the entry of {@code a} at its index is
      * written).
      */
-    void forward(double[] z, double[] a, int rows, int columns) {
-        int size = rows * columns;
-        for (int k = 0; k < size; k++) {
-            a[k] = apply(z[k]);
-        }
-    }
+    abstract void forward(double[] z, double[] a, int rows, int columns);
 
     /**
      * Turns {@code dJ/da} into {@code dJ/dz} in place, given {@code z} and {@code a = f(z)}; all are
      * row-major {@code rows x columns} arrays.
      */
-    void backward(double[] z, double[] a, double[] gradient, int rows, int columns) {
-        int size = rows * columns;
-        for (int k = 0; k < size; k++) {
-            gradient[k] *= derivative(z[k], a[k]);
-        }
+    abstract void backward(double[] z, double[] a, double[] gradient, int rows, int columns);
+
+    /**
+     * Returns the name, and a leaky ReLU's slope: {@code "SIGMOID"}, {@code "LEAKY_RELU(0.01)"}.
+     *
+     * @return a short description
+     */
+    @Override
+    public String toString() {
+        return name();
     }
 
-    private static UnsupportedOperationException notElementwise(Activation activation) {
-        return new UnsupportedOperationException(activation + " is row-wise, not elementwise: use apply(Matrix)"
-                + " and backward(Matrix, Matrix)");
+    /**
+     * Returns a hash code consistent with {@link #equals(Object)}, the same on every run.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return name().hashCode();
     }
 
-    private void requireNonNull(Matrix z, String action) {
+    final void requireNonNull(Matrix z, String action) {
         if (z == null) {
             throw new IllegalArgumentException(name() + " " + action + " a null matrix");
         }

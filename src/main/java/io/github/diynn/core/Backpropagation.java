@@ -92,7 +92,7 @@ public final class Backpropagation implements GradientSource {
         int widest = Forward.keepingEveryLayer(layers, inputs.raw(), samples, z, a);
         // The checks and the order of Network.loss: the outputs as predict reports them, then the loss.
         network.requireFiniteOutputs(a[count - 1]);
-        double value = loss.value(Matrix.wrap(samples, network.outputSize(), a[count - 1]), targets);
+        double value = loss.valueOfLayer(layers.get(count - 1).activation(), z[count - 1], a[count - 1], targets);
         return new LossAndGradient(value, backward(layers, loss, inputs.raw(), targets.raw(), samples, z, a, widest));
     }
 
@@ -119,7 +119,8 @@ public final class Backpropagation implements GradientSource {
         double[] gradient = new double[parameterCount];
         double[] delta = new double[samples * widest];
         double[] previous = new double[samples * widest];
-        outputDelta(layers.get(count - 1), loss, z[count - 1], a[count - 1], targets, samples, delta);
+        DenseLayer last = layers.get(count - 1);
+        loss.outputDelta(last.activation(), z[count - 1], a[count - 1], targets, samples, last.outputSize(), delta);
 
         int offset = parameterCount;
         for (int l = count - 1; l >= 0; l--) {
@@ -144,18 +145,6 @@ public final class Backpropagation implements GradientSource {
     }
 
     /** Writes {@code dJ/dz} of the output layer into {@code delta}. */
-    private static void outputDelta(DenseLayer last, Loss loss, double[] z, double[] a, double[] targets, int samples,
-            double[] delta) {
-        int outputs = last.outputSize();
-        if (loss == Loss.CROSS_ENTROPY && last.activation() == Activation.SOFTMAX) {
-            Loss.crossEntropyThroughSoftmax(a, targets, samples, outputs, delta);
-        } else {
-            loss.gradient(a, targets, samples, outputs, delta);
-            last.activation().backward(z, a, delta, samples, outputs);
-        }
-    }
-
-    /** Writes the column sums of {@code delta} (rows x columns) into {@code out} from {@code offset}. */
     private static void columnSums(double[] delta, double[] out, int offset, int rows, int columns) {
         for (int j = 0; j < columns; j++) {
             double sum = 0.0;

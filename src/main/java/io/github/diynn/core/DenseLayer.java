@@ -181,7 +181,7 @@ public final class DenseLayer {
     @Override
     public boolean equals(Object obj) {
         return obj instanceof DenseLayer other && weights.equals(other.weights)
-                && Objects.equals(bias, other.bias) && activation == other.activation;
+                && Objects.equals(bias, other.bias) && activation.equals(other.activation);
     }
 
     /**

@@ -6,9 +6,15 @@ package io.github.diynn.core;
  * <p>Every loss takes predictions and targets of the same shape, rows being samples. Each states
  * what it sums and what it averages, and the names say it: {@link #SUM_SQUARED_ERROR} is the
  * tutorial's {@code J = 1/2 * sum (y - yhat)^2} over every sample and output, not averaged;
- * {@link #MEAN_SQUARED_ERROR} divides the plain sum of squares by the count of entries (samples
- * times outputs); {@link #CROSS_ENTROPY} sums over the classes of a sample and averages over the
- * samples.
+ * {@link #MEAN_SQUARED_ERROR} and {@link #MEAN_ABSOLUTE_ERROR} divide by the count of entries
+ * (samples times outputs); {@link #CROSS_ENTROPY} sums over the classes of a sample and averages over
+ * the samples; {@link #BINARY_CROSS_ENTROPY} averages over every entry. These are the conventions of
+ * Keras' {@code mse}, {@code mae}, {@code categorical_crossentropy} and {@code binary_crossentropy}.
+ *
+ * <p>Two losses belong with one output activation: {@link #CROSS_ENTROPY} with
+ * {@link Activation#SOFTMAX} and {@link #BINARY_CROSS_ENTROPY} with {@link Activation#SIGMOID}.
+ * {@link #requireCompatible(Network, Matrix)} checks the pair (the trainer calls it before the first
+ * step), and backpropagation takes the fused step {@code dJ/dz = (a - y) / N} through each pair.
  */
 public enum Loss {
 
@@ -54,6 +60,32 @@ public enum Loss {
     },
 
     /**
+     * The mean absolute error over all {@code n} entries (samples times outputs); less swayed by
+     * outliers than the squared errors.
+     *
+     * <pre>  J = 1/n * sum over i, j of |y[i][j] - yhat[i][j]|
+     *  dJ/dyhat[i][j] = sign(yhat[i][j] - y[i][j]) / n     (0 where yhat = y, at the kink)</pre>
+     */
+    MEAN_ABSOLUTE_ERROR {
+        @Override
+        double value(double[] p, double[] y, int rows, int columns) {
+            double total = 0.0;
+            for (int k = 0; k < p.length; k++) {
+                total += Math.abs(y[k] - p[k]);
+            }
+            return (p.length == 0 ? 0.0 : 1.0 / p.length) * total;
+        }
+
+        @Override
+        void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
+            double factor = p.length == 0 ? 0.0 : 1.0 / p.length;
+            for (int k = 0; k < p.length; k++) {
+                out[k] = p[k] > y[k] ? factor : p[k] < y[k] ? -factor : 0.0;
+            }
+        }
+    },
+
+    /**
      * The categorical cross-entropy, summed over the classes of each sample and averaged over the
      * {@code N} samples (rows). Targets are probabilities in {@code [0, 1]}: one-hot rows, or any
      * distribution. The logarithm is taken of {@code max(yhat, }{@link #PROBABILITY_FLOOR}{@code )},
@@ -86,6 +118,59 @@ public enum Loss {
                 out[k] = p[k] >= PROBABILITY_FLOOR ? -factor * (target / p[k]) : 0.0;
             }
         }
+    },
+
+    /**
+     * The binary cross-entropy of independent probabilities, averaged over all {@code n} entries
+     * (samples times outputs): for one {@link Activation#SIGMOID} output and targets 0 or 1, the
+     * loss of a two-class classifier. Targets are probabilities in {@code [0, 1]}.
+     *
+     * <pre>  J = -1/n * sum over i, j of [y ln yhat + (1 - y) ln(1 - yhat)]
+     *  dJ/dyhat[i][j] = (yhat - y) / (n * yhat * (1 - yhat))</pre>
+     *
+     * <p>Training evaluates it from the sigmoid's logits {@code z} (with {@code yhat = sigmoid(z)}),
+     * which never takes the logarithm of 0 and keeps full precision when {@code yhat} is near 0 or 1,
+     * and takes the fused step through the sigmoid:
+     *
+     * <pre>  J = 1/n * sum of [max(z, 0) - z y + ln(1 + e^-|z|)]
+     *  dJ/dz[i][j] = (yhat[i][j] - y[i][j]) / n</pre>
+     *
+     * <p>{@link #value(Matrix, Matrix)} of probabilities clamps each logarithm's argument at
+     * {@link #PROBABILITY_FLOOR}, as {@link #CROSS_ENTROPY} does, and its gradient is flat there.
+     */
+    BINARY_CROSS_ENTROPY {
+        @Override
+        double value(double[] p, double[] y, int rows, int columns) {
+            double total = 0.0;
+            for (int k = 0; k < p.length; k++) {
+                double target = target(y, k, columns);
+                double probability = probability(p, k, columns);
+                if (target != 0.0) {
+                    total -= target * StrictMath.log(Math.max(probability, PROBABILITY_FLOOR));
+                }
+                if (target != 1.0) {
+                    total -= (1.0 - target) * StrictMath.log(Math.max(1.0 - probability, PROBABILITY_FLOOR));
+                }
+            }
+            return p.length == 0 ? 0.0 : total / p.length;
+        }
+
+        @Override
+        void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
+            double factor = p.length == 0 ? 0.0 : 1.0 / p.length;
+            for (int k = 0; k < p.length; k++) {
+                double target = target(y, k, columns);
+                double probability = probability(p, k, columns);
+                double slope = 0.0;
+                if (probability >= PROBABILITY_FLOOR) {
+                    slope -= target / probability;
+                }
+                if (1.0 - probability >= PROBABILITY_FLOOR) {
+                    slope += (1.0 - target) / (1.0 - probability);
+                }
+                out[k] = factor * slope;
+            }
+        }
     };
 
     /**
@@ -113,7 +198,7 @@ public enum Loss {
             int end = start + columns;
             double kept = 0.0;
             for (int k = start; k < end; k++) {
-                double target = target(y, k, columns);
+                double target = CROSS_ENTROPY.target(y, k, columns);
                 if (a[k] >= PROBABILITY_FLOOR) {
                     kept += target;
                 }
@@ -126,14 +211,158 @@ public enum Loss {
     }
 
     /**
+     * Tells whether backpropagation steps through this loss and the output activation in one fused
+     * step: {@link #CROSS_ENTROPY} after {@link Activation#SOFTMAX}, {@link #BINARY_CROSS_ENTROPY}
+     * after {@link Activation#SIGMOID}. The one place that knows the pairs.
+     */
+    boolean fusesWith(Activation output) {
+        return this == CROSS_ENTROPY && output == Activation.SOFTMAX
+                || this == BINARY_CROSS_ENTROPY && output == Activation.SIGMOID;
+    }
+
+    /** Tells whether the loss of an output layer is computed from its pre-activations {@code z}. */
+    boolean readsLogits(Activation output) {
+        return this == BINARY_CROSS_ENTROPY && output == Activation.SIGMOID;
+    }
+
+    /**
+     * The loss of an output layer with pre-activations {@code z} and outputs {@code a}, against
+     * checked, finite targets; from the logits where {@link #readsLogits(Activation)}, else from the
+     * outputs as {@link #value(Matrix, Matrix)}. Reports an overflow as that method does.
+     */
+    double valueOfLayer(Activation output, double[] z, double[] a, Matrix targets) {
+        int rows = targets.rows();
+        int columns = targets.columns();
+        double value = readsLogits(output)
+                ? binaryCrossEntropyOfLogits(z, targets.raw(), columns)
+                : value(a, targets.raw(), rows, columns);
+        if (!Double.isFinite(value)) {
+            throw overflow(a, targets.raw(), columns, targets.shape());
+        }
+        return value;
+    }
+
+    /**
+     * Writes {@code dJ/dz} of an output layer into {@code delta}: the fused step where
+     * {@link #fusesWith(Activation)}, else {@code dJ/da} carried back through the activation.
+     */
+    void outputDelta(Activation output, double[] z, double[] a, double[] y, int rows, int columns, double[] delta) {
+        if (this == CROSS_ENTROPY && output == Activation.SOFTMAX) {
+            crossEntropyThroughSoftmax(a, y, rows, columns, delta);
+        } else if (this == BINARY_CROSS_ENTROPY && output == Activation.SIGMOID) {
+            double factor = a.length == 0 ? 0.0 : 1.0 / a.length;
+            for (int k = 0; k < a.length; k++) {
+                delta[k] = factor * (a[k] - target(y, k, columns));
+            }
+        } else {
+            gradient(a, y, rows, columns, delta);
+            output.backward(z, a, delta, rows, columns);
+        }
+    }
+
+    /**
+     * {@link #BINARY_CROSS_ENTROPY} of {@code sigmoid(z)}, from the logits: each entry is
+     * {@code max(z, 0) - z y + ln(1 + e^-|z|)}, which never takes the logarithm of 0 and keeps its
+     * precision for every finite {@code z}.
+     */
+    private static double binaryCrossEntropyOfLogits(double[] z, double[] y, int columns) {
+        double total = 0.0;
+        for (int k = 0; k < z.length; k++) {
+            double target = BINARY_CROSS_ENTROPY.target(y, k, columns);
+            double logit = z[k];
+            total += Math.max(logit, 0.0) - logit * target + StrictMath.log1p(Exp.exp(-Math.abs(logit)));
+        }
+        return z.length == 0 ? 0.0 : total / z.length;
+    }
+
+    /**
+     * Checks, before training starts, that this loss belongs with the network's output activation and
+     * that the targets are what it needs; the trainer calls it for the training and validation
+     * targets.
+     *
+     * <ul>
+     *   <li>{@link #CROSS_ENTROPY} needs a {@link Activation#SOFTMAX} output of at least 2 units and
+     *       targets in {@code [0, 1]} whose rows sum to 1 (one-hot rows or distributions);
+     *   <li>{@link #BINARY_CROSS_ENTROPY} needs a {@link Activation#SIGMOID} output and targets in
+     *       {@code [0, 1]} (classes 0 and 1, or probabilities);
+     *   <li>the other losses accept every output and every finite target.
+     * </ul>
+     *
+     * @param network the network to train
+     * @param targets the targets it will be trained on, one row per sample
+     * @throws IllegalArgumentException if an argument is null, or the pair does not belong together
+     *     or a target is out of range: the message names the loss, the activation or the target's row,
+     *     column and value, and says what to use instead
+     */
+    public void requireCompatible(Network network, Matrix targets) {
+        if (network == null || targets == null) {
+            throw new IllegalArgumentException(name() + ": the network and the targets must not be null, got "
+                    + network + " and " + (targets == null ? "null" : targets.shape()));
+        }
+        Activation output = network.layers().get(network.layers().size() - 1).activation();
+        if (this == CROSS_ENTROPY) {
+            if (output != Activation.SOFTMAX) {
+                throw new IllegalArgumentException("Loss.CROSS_ENTROPY (categorical cross-entropy) needs a SOFTMAX"
+                        + " output layer, but the network's last layer is " + output + ". For one 0/1 target column"
+                        + " and a SIGMOID output use Loss.BINARY_CROSS_ENTROPY; for one-hot targets end the network"
+                        + " with dense(classes, Activation.SOFTMAX).");
+            }
+            if (network.outputSize() == 1) {
+                throw new IllegalArgumentException("Loss.CROSS_ENTROPY with a SOFTMAX output of 1 unit cannot learn:"
+                        + " the softmax of one value is always 1. For two classes in one 0/1 column use"
+                        + " dense(1, Activation.SIGMOID) with Loss.BINARY_CROSS_ENTROPY, or give two one-hot target"
+                        + " columns and dense(2, Activation.SOFTMAX).");
+            }
+            requireProbabilities(targets, "one-hot rows or class probabilities, as CsvLoader's oneHotTarget gives");
+            requireRowsSumToOne(targets);
+        } else if (this == BINARY_CROSS_ENTROPY) {
+            if (output != Activation.SIGMOID) {
+                throw new IllegalArgumentException("Loss.BINARY_CROSS_ENTROPY needs a SIGMOID output layer (each"
+                        + " output a probability), but the network's last layer is " + output + ". End the network"
+                        + " with dense(outputs, Activation.SIGMOID); for one-hot classes use a SOFTMAX output with"
+                        + " Loss.CROSS_ENTROPY.");
+            }
+            requireProbabilities(targets, "class 0 or 1, or a probability, as CsvLoader's binaryTarget gives");
+        }
+    }
+
+    private void requireProbabilities(Matrix targets, String what) {
+        double[] y = targets.raw();
+        for (int k = 0; k < y.length; k++) {
+            if (!(y[k] >= 0.0 && y[k] <= 1.0)) {
+                throw new IllegalArgumentException("Loss." + name() + " needs targets in [0, 1] (" + what
+                        + "), but the target at row " + k / targets.columns() + ", column " + k % targets.columns()
+                        + " is " + y[k] + ". Encode the classes as probabilities, or use a squared-error loss for"
+                        + " regression.");
+            }
+        }
+    }
+
+    private static void requireRowsSumToOne(Matrix targets) {
+        double[] y = targets.raw();
+        int columns = targets.columns();
+        for (int i = 0; i < targets.rows(); i++) {
+            double sum = 0.0;
+            for (int j = 0; j < columns; j++) {
+                sum += y[i * columns + j];
+            }
+            if (Math.abs(sum - 1.0) > 1e-9 * columns) {
+                throw new IllegalArgumentException("Loss.CROSS_ENTROPY needs each target row to sum to 1 (one class"
+                        + " per sample, or a distribution over the classes), but row " + i + " sums to " + sum
+                        + ". For several labels per sample use SIGMOID outputs with Loss.BINARY_CROSS_ENTROPY.");
+            }
+        }
+    }
+
+    /**
      * Returns the loss of predictions against targets.
      *
      * @param predictions the network's outputs, one row per sample
      * @param targets the wanted outputs, same shape
      * @return the loss {@code J}, finite
      * @throws IllegalArgumentException if either is null, the shapes differ (both named), a value is
-     *     NaN or infinite, or a {@link #CROSS_ENTROPY} target is outside {@code [0, 1]} (its row and
-     *     column named)
+     *     NaN or infinite, a cross-entropy target is outside {@code [0, 1]}, or a
+     *     {@link #BINARY_CROSS_ENTROPY} prediction is outside {@code [0, 1]} (its row and column named)
      * @throws ArithmeticException if the loss overflows (errors near {@code 1e154} or beyond): it is
      *     reported, naming the entry, never returned as infinity
      */
@@ -160,12 +389,14 @@ public enum Loss {
 
     private ArithmeticException overflow(double[] p, double[] y, int columns, String shape) {
         String advice = "; scale the targets (and so the outputs) to order 1";
+        boolean absolute = this == MEAN_ABSOLUTE_ERROR;
         for (int k = 0; k < p.length; k++) {
             double r = y[k] - p[k];
-            if (!Double.isFinite(r * r)) {
-                return new ArithmeticException(name() + " overflowed: the squared error at row " + k / columns
-                        + ", column " + k % columns + " is " + r * r + " (prediction " + p[k] + ", target "
-                        + y[k] + ")" + advice);
+            double error = absolute ? Math.abs(r) : r * r;
+            if (!Double.isFinite(error)) {
+                return new ArithmeticException(name() + " overflowed: the " + (absolute ? "absolute" : "squared")
+                        + " error at row " + k / columns + ", column " + k % columns + " is " + error
+                        + " (prediction " + p[k] + ", target " + y[k] + ")" + advice);
             }
         }
         return new ArithmeticException(name() + " overflowed: the sum over the " + shape
@@ -178,8 +409,9 @@ public enum Loss {
      * @param predictions the network's outputs, one row per sample
      * @param targets the wanted outputs, same shape
      * @return a new matrix of the predictions' shape
-     * @throws IllegalArgumentException if either is null, the shapes differ (both named), or a
-     *     {@link #CROSS_ENTROPY} target is outside {@code [0, 1]} (its row and column named)
+     * @throws IllegalArgumentException if either is null, the shapes differ (both named), a
+     *     cross-entropy target is outside {@code [0, 1]}, or a {@link #BINARY_CROSS_ENTROPY} prediction
+     *     is outside {@code [0, 1]} (its row and column named)
      * @throws ArithmeticException if an entry of the gradient overflows (for example a squared-error
      *     residual beyond {@code Double.MAX_VALUE}): it is reported, naming the row, column,
      *     prediction and target, instead of being returned as infinity
@@ -220,12 +452,21 @@ public enum Loss {
         return total;
     }
 
-    private static double target(double[] y, int k, int columns) {
+    final double target(double[] y, int k, int columns) {
         double target = y[k];
         if (!(target >= 0.0 && target <= 1.0)) {
-            throw new IllegalArgumentException("CROSS_ENTROPY needs targets in [0, 1], got " + target
+            throw new IllegalArgumentException(name() + " needs targets in [0, 1], got " + target
                     + " at row " + k / columns + ", column " + k % columns);
         }
         return target;
+    }
+
+    final double probability(double[] p, int k, int columns) {
+        double probability = p[k];
+        if (!(probability >= 0.0 && probability <= 1.0)) {
+            throw new IllegalArgumentException(name() + " needs predictions in [0, 1] (a SIGMOID output), got "
+                    + probability + " at row " + k / columns + ", column " + k % columns);
+        }
+        return probability;
     }
 }

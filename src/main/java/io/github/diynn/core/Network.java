@@ -216,7 +216,17 @@ public final class Network {
             throw new IllegalArgumentException("loss is null");
         }
         requireBatch(inputs, targets);
-        return loss.value(predict(inputs), targets);
+        Activation output = layers.get(layers.size() - 1).activation();
+        if (!loss.readsLogits(output)) {
+            return loss.value(predict(inputs), targets);
+        }
+        // The loss needs the output layer's pre-activations as well (binary cross-entropy of logits).
+        int count = layers.size();
+        double[][] z = new double[count][];
+        double[][] a = new double[count][];
+        Forward.keepingEveryLayer(layers, inputs.raw(), inputs.rows(), z, a);
+        requireFiniteOutputs(a[count - 1]);
+        return loss.valueOfLayer(output, z[count - 1], a[count - 1], targets);
     }
 
     /**
@@ -356,7 +366,7 @@ public final class Network {
         for (int l = 0; l < layers.size(); l++) {
             DenseLayer a = layers.get(l);
             DenseLayer b = other.layers.get(l);
-            if (a.activation() != b.activation() || a.hasBias() != b.hasBias()
+            if (!a.activation().equals(b.activation()) || a.hasBias() != b.hasBias()
                     || !a.weights().isCloseTo(b.weights(), tolerance)
                     || a.hasBias() && !a.bias().isCloseTo(b.bias(), tolerance)) {
                 return false;

@@ -19,6 +19,9 @@ import java.util.List;
  */
 final class ModelReader {
 
+    private static final List<Activation> KNOWN_ACTIVATIONS = List.of(Activation.IDENTITY, Activation.SIGMOID,
+            Activation.TANH, Activation.RELU, Activation.SOFTMAX);
+
     private static final byte[] JAVA_SERIALIZATION_MAGIC = {(byte) 0xAC, (byte) 0xED};
     private static final int SHA256_HEX_LENGTH = 64;
 
@@ -196,12 +199,12 @@ final class ModelReader {
 
     private Activation activation(String where) throws IOException {
         String name = json.readString(64, where + " activation");
-        try {
-            return Activation.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw json.error(where + " activation \"" + name + "\" is unknown; known: "
-                    + Arrays.toString(Activation.values()));
+        for (Activation known : KNOWN_ACTIVATIONS) {
+            if (known.name().equals(name)) {
+                return known;
+            }
         }
+        throw json.error(where + " activation \"" + name + "\" is unknown; known: " + KNOWN_ACTIVATIONS);
     }
 
     private double[] values(int count, String what, String declaredBy) throws IOException {

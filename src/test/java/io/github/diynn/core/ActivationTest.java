@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Arrays;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ActivationTest {
@@ -16,17 +19,17 @@ class ActivationTest {
     private static final double STEP = 1e-5;
 
     /** The central difference {@code (f(z + h) - f(z - h)) / 2h}, the oracle for every derivative. */
-    private static double centralDifference(Activation activation, double z) {
+    private static double centralDifference(ElementwiseActivation activation, double z) {
         return (activation.apply(z + STEP) - activation.apply(z - STEP)) / (2 * STEP);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = "SOFTMAX", mode = EnumSource.Mode.EXCLUDE) // elementwise ones
-    void derivativeMatchesCentralDifferencesAtSeededPoints(Activation activation) {
-        SplittableRandom random = new SplittableRandom(20_260_101L + activation.ordinal());
+    @MethodSource("io.github.diynn.core.Activations#elementwise")
+    void derivativeMatchesCentralDifferencesAtSeededPoints(ElementwiseActivation activation) {
+        SplittableRandom random = new SplittableRandom(20_260_101L + Activations.ELEMENTWISE.indexOf(activation));
         for (int trial = 0; trial < 2000; trial++) {
             double z = random.nextDouble(-8.0, 8.0);
-            if (activation == Activation.RELU && Math.abs(z) < 10 * STEP) {
+            if (Activations.nearKink(activation, z, 10 * STEP)) {
                 continue; // the kink: no derivative there
             }
             // Central difference error: h^2 |f'''| / 6 plus rounding of order 1e-16 / h, well under 1e-9 here.
@@ -36,8 +39,8 @@ class ActivationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = "SOFTMAX", mode = EnumSource.Mode.EXCLUDE) // elementwise ones
-    void derivativeMatchesCentralDifferencesNearZero(Activation activation) {
+    @MethodSource("io.github.diynn.core.Activations#elementwise")
+    void derivativeMatchesCentralDifferencesNearZero(ElementwiseActivation activation) {
         for (double z : new double[] {-1e-3, -1e-4, 1e-4, 1e-3, 0.5, -0.5}) {
             assertThat(activation.derivative(z)).as("%s'(%s)", activation, z)
                     .isCloseTo(centralDifference(activation, z), within(1e-9));
@@ -45,8 +48,8 @@ class ActivationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = "SOFTMAX", mode = EnumSource.Mode.EXCLUDE) // elementwise ones
-    void matrixFormsApplyTheScalarFormsToEveryEntry(Activation activation) {
+    @MethodSource("io.github.diynn.core.Activations#elementwise")
+    void matrixFormsApplyTheScalarFormsToEveryEntry(ElementwiseActivation activation) {
         Matrix z = Matrix.of(new double[][] {{-2, -0.5, 0}, {0.25, 1, 3}});
         Matrix values = activation.apply(z);
         Matrix derivatives = activation.derivative(z);
@@ -57,18 +60,110 @@ class ActivationTest {
 
     @Test
     void everyActivationButSoftmaxIsElementwise() {
-        // Keeps the exclusion above honest: SOFTMAX is row-wise and has its own test class.
-        assertThat(Arrays.stream(Activation.values()).filter(activation -> !activation.isElementwise()))
+        // Keeps the list above honest: SOFTMAX is row-wise and has its own test class.
+        assertThat(Activations.all().filter(activation -> !activation.isElementwise()))
                 .containsExactly(Activation.SOFTMAX);
+        assertThat(Activations.all().filter(activation -> activation instanceof ElementwiseActivation))
+                .containsExactlyElementsOf(Activations.ELEMENTWISE);
     }
 
     @ParameterizedTest
-    @EnumSource(Activation.class)
+    @MethodSource("io.github.diynn.core.Activations#all")
     void matrixFormsRejectNullNamingTheActivation(Activation activation) {
         assertThatThrownBy(() -> activation.apply((Matrix) null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(activation.name()).hasMessageContaining("null");
-        assertThatThrownBy(() -> activation.derivative((Matrix) null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> activation.backward(null, Matrix.zeros(1, 1)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(activation.name()).hasMessageContaining("null");
+        if (activation instanceof ElementwiseActivation elementwise) {
+            assertThatThrownBy(() -> elementwise.derivative((Matrix) null))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(activation.name()).hasMessageContaining("null");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.github.diynn.core.Activations#all")
+    void everyMemberHonoursEveryPublicMethodOfItsType(Activation activation) throws ReflectiveOperationException {
+        // A closed set whose member throws from a public method of its own type is the wrong type:
+        // call every public instance method the member's declared types offer, with valid arguments.
+        List<Class<?>> types = new ArrayList<>(List.of(Activation.class));
+        if (activation instanceof ElementwiseActivation) {
+            types.add(ElementwiseActivation.class);
+        }
+        int called = 0;
+        for (Class<?> type : types) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+                    continue;
+                }
+                Object[] arguments = new Object[method.getParameterCount()];
+                for (int i = 0; i < arguments.length; i++) {
+                    Class<?> parameter = method.getParameterTypes()[i];
+                    arguments[i] = parameter == double.class ? (Object) 0.75
+                            : parameter == Matrix.class ? Matrix.of(2, 2, -1.0, 0.5, 2.0, -3.0)
+                            : null;
+                }
+                assertThat(arguments).as("%s takes only doubles and matrices", method).doesNotContainNull();
+                method.invoke(activation, arguments); // an exception here fails the test
+                called++;
+            }
+        }
+        assertThat(called).as("public methods called on %s", activation)
+                .isEqualTo(activation instanceof ElementwiseActivation ? 9 : 6);
+    }
+
+    // ----------------------------------------------------------------- leaky ReLU
+
+    @Test
+    void leakyReluIsTheIdentityAboveAndTheSlopeTimesTheInputBelow() {
+        LeakyRelu leaky = Activation.leakyRelu(0.25);
+        assertThat(leaky.slope()).isEqualTo(0.25);
+        assertThat(leaky.apply(3.5)).isEqualTo(3.5);
+        assertThat(leaky.apply(-2.0)).isEqualTo(-0.5);
+        assertThat(leaky.apply(0.0)).isEqualTo(0.0);
+        assertThat(leaky.derivative(3.5)).isEqualTo(1.0);
+        assertThat(leaky.derivative(-2.0)).isEqualTo(0.25);
+        assertThat(leaky.derivative(0.0)).isEqualTo(0.25);
+        assertThat(leaky.name()).isEqualTo("LEAKY_RELU");
+        assertThat(leaky).hasToString("LEAKY_RELU(0.25)");
+        assertThat(Activation.leakyRelu().slope()).isEqualTo(0.01);
+    }
+
+    @Test
+    void leakyReluOfSlopeZeroIsTheReluFunctionAndOfSlopeOneTheIdentity() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int trial = 0; trial < 200; trial++) {
+            double z = random.nextDouble(-5, 5);
+            assertThat(Activation.leakyRelu(0.0).apply(z)).isEqualTo(Activation.RELU.apply(z));
+            assertThat(Activation.leakyRelu(1.0).apply(z)).isEqualTo(z);
+        }
+    }
+
+    @Test
+    void leakyRelusAreEqualExactlyWhenTheirSlopesAre() {
+        assertThat(Activation.leakyRelu(0.2)).isEqualTo(Activation.leakyRelu(0.2))
+                .hasSameHashCodeAs(Activation.leakyRelu(0.2))
+                .isNotEqualTo(Activation.leakyRelu(Math.nextUp(0.2)))
+                .isNotEqualTo(Activation.RELU);
+        assertThat(Activation.leakyRelu(0.0)).isNotEqualTo(Activation.RELU);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.01, 1.5, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void leakyReluRejectsASlopeOutsideZeroToOneNamingIt(double slope) {
+        assertThatThrownBy(() -> Activation.leakyRelu(slope)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("slope").hasMessageContaining(String.valueOf(slope));
+    }
+
+    @Test
+    void parameterlessActivationsHaveStableNamesAndHashCodes() {
+        assertThat(Activations.PARAMETERLESS).extracting(Activation::name)
+                .containsExactly("IDENTITY", "SIGMOID", "TANH", "RELU", "SOFTMAX");
+        for (Activation activation : Activations.PARAMETERLESS) {
+            assertThat(activation).hasToString(activation.name());
+            assertThat(activation.hashCode()).isEqualTo(activation.name().hashCode());
+        }
     }
 
     // ----------------------------------------------------------------- closed forms

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /** Seeded random networks and batches for the gradient tests. */
 final class GradientFixtures {
@@ -79,6 +80,16 @@ final class GradientFixtures {
         return Matrix.of(rows, columns, values);
     }
 
+    /** Targets for binary cross-entropy: each entry 0 or 1, or a probability in (0, 1) when soft. */
+    static Matrix binaryTargets(int rows, int columns, long seed, boolean soft) {
+        SplittableRandom random = new SplittableRandom(seed * 7919 + columns);
+        double[] values = new double[rows * columns];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = soft ? random.nextDouble(0.05, 0.95) : random.nextInt(2);
+        }
+        return Matrix.of(rows, columns, values);
+    }
+
     /** Ten plain gradient-descent steps {@code theta := theta - rate * g} with the given source. */
     static Network trainTenSteps(Network network, GradientSource source, Loss loss, Matrix inputs, Matrix targets,
             double rate) {
@@ -105,7 +116,7 @@ final class GradientFixtures {
             boolean away = true;
             for (DenseLayer layer : network.layers()) {
                 Matrix z = layer.preActivation(activation);
-                if (layer.activation() == Activation.RELU) {
+                if (layer.activation() == Activation.RELU || layer.activation() instanceof LeakyRelu) {
                     for (double v : z.row(0)) {
                         away &= Math.abs(v) >= margin;
                     }

@@ -40,7 +40,7 @@ class LossAndGradientTest {
         int[] sizes = {3, 5, 4, 2};
         for (long seed = 1; seed <= 20; seed++) {
             for (boolean biases : new boolean[] {true, false}) {
-                Network network = GradientFixtures.network(sizes, Activation.valueOf(hidden), Activation.IDENTITY,
+                Network network = GradientFixtures.network(sizes, Activations.named(hidden), Activation.IDENTITY,
                         biases, seed);
                 Matrix inputs = GradientFixtures.inputs(ROWS, 3, seed);
                 Matrix targets = GradientFixtures.regressionTargets(ROWS, 2, seed);
@@ -56,7 +56,7 @@ class LossAndGradientTest {
         int[] sizes = {4, 8, 3};
         for (long seed = 1; seed <= 20; seed++) {
             for (boolean soft : new boolean[] {true, false}) {
-                Network network = GradientFixtures.network(sizes, Activation.TANH, Activation.valueOf(output), true,
+                Network network = GradientFixtures.network(sizes, Activation.TANH, Activations.named(output), true,
                         seed);
                 Matrix inputs = GradientFixtures.inputs(ROWS, 4, seed);
                 Matrix targets = GradientFixtures.classTargets(ROWS, 3, seed, soft);

@@ -73,10 +73,10 @@ class NetworkTest {
     @ValueSource(strings = {"SIGMOID", "TANH", "RELU", "IDENTITY", "SOFTMAX"})
     void predictHasTheBitsOfTheLayersForwardPassesInTurn(String hidden) {
         // The oracle: DenseLayer.forward, one immutable matrix operation after another.
-        for (Activation output : Activation.values()) {
+        for (Activation output : Activations.all().toList()) {
             for (long seed = 1; seed <= 10; seed++) {
                 for (boolean biases : new boolean[] {true, false}) {
-                    Network network = GradientFixtures.network(new int[] {3, 6, 5, 2}, Activation.valueOf(hidden),
+                    Network network = GradientFixtures.network(new int[] {3, 6, 5, 2}, Activations.named(hidden),
                             output, biases, seed);
                     Matrix inputs = GradientFixtures.inputs(7, 3, seed).times(Matrix.of(3, 3, 4, 0, 0, 0, -4, 0, 0,
                             0, 4));

@@ -86,7 +86,7 @@ final class ReferenceBackprop implements GradientSource {
         }
         Matrix derivative = activation == Activation.TANH && tanhPrimeAsOneMinusYSquared
                 ? a.map(y -> (1 - y) * (1 - y))
-                : activation.derivative(z);
+                : ((ElementwiseActivation) activation).derivative(z);
         return upstream.multiplyElements(derivative);
     }
 

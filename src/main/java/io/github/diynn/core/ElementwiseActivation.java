@@ -1,0 +1,165 @@
+package io.github.diynn.core;
+
+/**
+ * An activation that maps each pre-activation on its own: {@code a[i][j] = f(z[i][j])}, with its
+ * derivative {@code f'(z)} beside it.
+ *
+ * <p>The members are {@link Activation#IDENTITY}, {@link Activation#SIGMOID},
+ * {@link Activation#TANH}, {@link Activation#RELU} and {@link LeakyRelu}; each keeps its value and
+ * its derivative side by side below.
+ */
+public abstract sealed class ElementwiseActivation extends Activation
+        permits ElementwiseActivation.Identity, ElementwiseActivation.Sigmoid, ElementwiseActivation.Tanh,
+        ElementwiseActivation.Relu, LeakyRelu {
+
+    ElementwiseActivation() {
+    }
+
+    /**
+     * Applies the function to one value.
+     *
+     * @param z the pre-activation
+     * @return {@code f(z)}
+     */
+    public abstract double apply(double z);
+
+    /**
+     * Returns the derivative at one value.
+     *
+     * @param z the pre-activation
+     * @return {@code f'(z) = df/dz}
+     */
+    public abstract double derivative(double z);
+
+    /** {@code f'(z)} given {@code a = f(z)} already computed, so no exponential is repeated. */
+    abstract double derivative(double z, double a);
+
+    /**
+     * Returns the derivative at every entry of a matrix.
+     *
+     * @param z the pre-activations
+     * @return a new matrix of {@code f'(z)}
+     * @throws IllegalArgumentException if {@code z} is null
+     */
+    public final Matrix derivative(Matrix z) {
+        requireNonNull(z, "applied to");
+        double[] in = z.raw();
+        double[] out = new double[in.length];
+        for (int k = 0; k < in.length; k++) {
+            out[k] = derivative(in[k]);
+        }
+        return Matrix.wrap(z.rows(), z.columns(), out);
+    }
+
+    @Override
+    final void forward(double[] z, double[] a, int rows, int columns) {
+        int size = rows * columns;
+        for (int k = 0; k < size; k++) {
+            a[k] = apply(z[k]);
+        }
+    }
+
+    @Override
+    final void backward(double[] z, double[] a, double[] gradient, int rows, int columns) {
+        int size = rows * columns;
+        for (int k = 0; k < size; k++) {
+            gradient[k] *= derivative(z[k], a[k]);
+        }
+    }
+
+    /** {@link Activation#IDENTITY}. */
+    static final class Identity extends ElementwiseActivation {
+        @Override
+        public double apply(double z) {
+            return z;
+        }
+
+        @Override
+        public double derivative(double z) {
+            return 1.0;
+        }
+
+        @Override
+        double derivative(double z, double a) {
+            return 1.0;
+        }
+
+        @Override
+        public String name() {
+            return "IDENTITY";
+        }
+    }
+
+    /** {@link Activation#SIGMOID}. */
+    static final class Sigmoid extends ElementwiseActivation {
+        @Override
+        public double apply(double z) {
+            if (z >= 0) {
+                return 1.0 / (1.0 + Exp.exp(-z));
+            }
+            double e = Exp.exp(z);
+            return e / (1.0 + e);
+        }
+
+        @Override
+        public double derivative(double z) {
+            return derivative(z, apply(z));
+        }
+
+        @Override
+        double derivative(double z, double a) {
+            return a * (1.0 - a);
+        }
+
+        @Override
+        public String name() {
+            return "SIGMOID";
+        }
+    }
+
+    /** {@link Activation#TANH}. */
+    static final class Tanh extends ElementwiseActivation {
+        @Override
+        public double apply(double z) {
+            return StrictMath.tanh(z);
+        }
+
+        @Override
+        public double derivative(double z) {
+            return derivative(z, apply(z));
+        }
+
+        @Override
+        double derivative(double z, double a) {
+            return 1.0 - a * a;
+        }
+
+        @Override
+        public String name() {
+            return "TANH";
+        }
+    }
+
+    /** {@link Activation#RELU}. */
+    static final class Relu extends ElementwiseActivation {
+        @Override
+        public double apply(double z) {
+            return z > 0 ? z : 0.0;
+        }
+
+        @Override
+        public double derivative(double z) {
+            return z > 0 ? 1.0 : 0.0;
+        }
+
+        @Override
+        double derivative(double z, double a) {
+            return z > 0 ? 1.0 : 0.0;
+        }
+
+        @Override
+        public String name() {
+            return "RELU";
+        }
+    }
+}
