@@ -119,6 +119,7 @@ public final class Backpropagation implements GradientSource {
         double[] gradient = new double[parameterCount];
         double[] delta = new double[samples * widest];
         double[] previous = new double[samples * widest];
+        double[] transposed = new double[widest * widest];
         DenseLayer last = layers.get(count - 1);
         loss.outputDelta(last.activation(), z[count - 1], a[count - 1], targets, samples, last.outputSize(), delta);
 
@@ -129,12 +130,12 @@ public final class Backpropagation implements GradientSource {
             int out = layer.outputSize();
             if (layer.hasBias()) {
                 offset -= out;
-                columnSums(delta, gradient, offset, samples, out);
+                Kernels.columnSums(delta, gradient, offset, samples, out);
             }
             offset -= in * out;
-            transposeTimes(l == 0 ? inputs : a[l - 1], delta, gradient, offset, samples, in, out);
+            Kernels.transposeTimes(l == 0 ? inputs : a[l - 1], delta, gradient, offset, samples, in, out);
             if (l > 0) {
-                timesTranspose(delta, layer.weights().raw(), previous, samples, in, out);
+                Kernels.timesTranspose(delta, layer.weights().raw(), 0, previous, samples, in, out, transposed);
                 layers.get(l - 1).activation().backward(z[l - 1], a[l - 1], previous, samples, in);
                 double[] swap = delta;
                 delta = previous;
@@ -145,54 +146,6 @@ public final class Backpropagation implements GradientSource {
     }
 
     /** Writes {@code dJ/dz} of the output layer into {@code delta}. */
-    private static void columnSums(double[] delta, double[] out, int offset, int rows, int columns) {
-        for (int j = 0; j < columns; j++) {
-            double sum = 0.0;
-            for (int i = 0; i < rows; i++) {
-                sum += delta[i * columns + j];
-            }
-            out[offset + j] = sum;
-        }
-    }
-
-    /**
-     * Writes {@code x^T delta} ({@code in x columns}) into {@code out} from {@code offset}: each entry
-     * is one sum over the samples, kept in a register.
-     */
-    private static void transposeTimes(double[] x, double[] delta, double[] out, int offset, int rows, int in,
-            int columns) {
-        for (int p = 0; p < in; p++) {
-            for (int q = 0; q < columns; q++) {
-                double sum = 0.0;
-                for (int i = 0; i < rows; i++) {
-                    sum += x[i * in + p] * delta[i * columns + q];
-                }
-                out[offset + p * columns + q] = sum;
-            }
-        }
-    }
-
-    /** Writes {@code delta W^T} ({@code rows x in}) into the start of {@code out}, overwriting it. */
-    private static void timesTranspose(double[] delta, double[] w, double[] out, int rows, int in, int columns) {
-        for (int i = 0; i < rows; i++) {
-            int dRow = i * columns;
-            int oRow = i * in;
-            for (int p = 0; p < in; p++) {
-                int wRow = p * columns;
-                double sum = 0.0;
-                for (int q = 0; q < columns; q++) {
-                    sum += delta[dRow + q] * w[wRow + q];
-                }
-                out[oRow + p] = sum;
-            }
-        }
-    }
-
-    /**
-     * Describes the source.
-     *
-     * @return {@code "Backpropagation"}
-     */
     @Override
     public String toString() {
         return "Backpropagation";

@@ -50,37 +50,10 @@ final class Forward {
         int in = layer.inputSize();
         int out = layer.outputSize();
         double[] z = new double[samples * out];
-        multiply(input, layer.weights().raw(), z, samples, in, out);
+        Kernels.multiply(input, layer.weights().raw(), 0, z, samples, in, out);
         if (layer.hasBias()) {
-            addRow(z, layer.bias().raw(), samples, out);
+            Kernels.addRow(z, layer.bias().raw(), 0, samples, out);
         }
         return z;
-    }
-
-    /**
-     * Writes {@code a b} into {@code c} for row-major {@code a} (rows x inner) and {@code b} (inner x
-     * columns). Each entry is summed in the order of {@link Matrix#times}, so the bits agree with it.
-     */
-    private static void multiply(double[] a, double[] b, double[] c, int rows, int inner, int columns) {
-        for (int i = 0; i < rows; i++) {
-            int aRow = i * inner;
-            for (int j = 0; j < columns; j++) {
-                double sum = 0.0;
-                for (int k = 0; k < inner; k++) {
-                    sum += a[aRow + k] * b[k * columns + j];
-                }
-                c[i * columns + j] = sum;
-            }
-        }
-    }
-
-    /** Adds the row {@code bias} to every row of {@code z}, as {@link Matrix#plusRow}. */
-    private static void addRow(double[] z, double[] bias, int rows, int columns) {
-        for (int i = 0; i < rows; i++) {
-            int row = i * columns;
-            for (int j = 0; j < columns; j++) {
-                z[row + j] += bias[j];
-            }
-        }
     }
 }

@@ -319,6 +319,9 @@ public final class Matrix {
      *
      * <pre>  (A B)[i][j] = sum over k of A[i][k] * B[k][j]</pre>
      *
+     * <p>Each entry adds its terms in ascending order of {@code k}, starting from {@code +0.0}, so
+     * the result has the same bits on every JVM (and as the forward pass of a network).
+     *
      * @param other a matrix with as many rows as this one has columns
      * @return a new {@code this.rows x other.columns} matrix
      * @throws IllegalArgumentException if the inner dimensions differ (both shapes are named)
@@ -332,18 +335,7 @@ public final class Matrix {
         int inner = columns;
         int outColumns = other.columns;
         double[] out = new double[Math.multiplyExact(rows, outColumns)];
-        double[] b = other.values;
-        for (int i = 0; i < rows; i++) {
-            int outRow = i * outColumns;
-            int aRow = i * inner;
-            for (int k = 0; k < inner; k++) {
-                double a = values[aRow + k];
-                int bRow = k * outColumns;
-                for (int j = 0; j < outColumns; j++) {
-                    out[outRow + j] += a * b[bRow + j];
-                }
-            }
-        }
+        Kernels.multiply(values, other.values, 0, out, rows, inner, outColumns);
         return new Matrix(rows, outColumns, out);
     }
 
@@ -482,11 +474,7 @@ public final class Matrix {
      */
     public Matrix columnSums() {
         double[] out = new double[columns];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < columns; j++) {
-                out[j] += values[i * columns + j];
-            }
-        }
+        Kernels.columnSums(values, out, 0, rows, columns);
         return new Matrix(1, columns, out);
     }
 
