@@ -1,7 +1,5 @@
 package io.github.diynn.core;
 
-import java.util.List;
-
 /**
  * The exact gradient of a loss by backpropagation: one forward pass that keeps every layer's
  * pre-activations and outputs, then one backward pass.
@@ -59,7 +57,10 @@ public final class Backpropagation implements GradientSource {
                     + " and " + loss);
         }
         network.requireBatch(inputs, targets);
-        return gradient(network.layers(), loss, inputs.raw(), targets.raw(), inputs.rows());
+        double[] gradient = new double[network.parameterCount()];
+        BatchEvaluator.of(network, loss, inputs.rows()).lossAndGradient(inputs.raw(), targets.raw(), inputs.rows(),
+                gradient);
+        return gradient;
     }
 
     /**
@@ -84,68 +85,12 @@ public final class Backpropagation implements GradientSource {
                     + " and " + loss);
         }
         network.requireBatch(inputs, targets);
-        List<DenseLayer> layers = network.layers();
-        int count = layers.size();
-        int samples = inputs.rows();
-        double[][] z = new double[count][];
-        double[][] a = new double[count][];
-        int widest = Forward.keepingEveryLayer(layers, inputs.raw(), samples, z, a);
-        // The checks and the order of Network.loss: the outputs as predict reports them, then the loss.
-        network.requireFiniteOutputs(a[count - 1]);
-        double value = loss.valueOfLayer(layers.get(count - 1).activation(), z[count - 1], a[count - 1], targets);
-        return new LossAndGradient(value, backward(layers, loss, inputs.raw(), targets.raw(), samples, z, a, widest));
+        double[] gradient = new double[network.parameterCount()];
+        double value = BatchEvaluator.of(network, loss, inputs.rows()).lossAndGradient(inputs.raw(), targets.raw(),
+                inputs.rows(), gradient);
+        return new LossAndGradient(value, gradient);
     }
 
-    /** The whole pass on raw arrays; the batch is {@code samples} rows. */
-    static double[] gradient(List<DenseLayer> layers, Loss loss, double[] inputs, double[] targets, int samples) {
-        int count = layers.size();
-        double[][] z = new double[count][];
-        double[][] a = new double[count][];
-        int widest = Forward.keepingEveryLayer(layers, inputs, samples, z, a);
-        return backward(layers, loss, inputs, targets, samples, z, a, widest);
-    }
-
-    /**
-     * The backward pass from the forward pass's {@code z} and {@code a}; {@code widest} is the widest
-     * layer size, inputs included.
-     */
-    private static double[] backward(List<DenseLayer> layers, Loss loss, double[] inputs, double[] targets,
-            int samples, double[][] z, double[][] a, int widest) {
-        int count = layers.size();
-        int parameterCount = 0;
-        for (DenseLayer layer : layers) {
-            parameterCount += layer.parameterCount();
-        }
-        double[] gradient = new double[parameterCount];
-        double[] delta = new double[samples * widest];
-        double[] previous = new double[samples * widest];
-        double[] transposed = new double[widest * widest];
-        DenseLayer last = layers.get(count - 1);
-        loss.outputDelta(last.activation(), z[count - 1], a[count - 1], targets, samples, last.outputSize(), delta);
-
-        int offset = parameterCount;
-        for (int l = count - 1; l >= 0; l--) {
-            DenseLayer layer = layers.get(l);
-            int in = layer.inputSize();
-            int out = layer.outputSize();
-            if (layer.hasBias()) {
-                offset -= out;
-                Kernels.columnSums(delta, gradient, offset, samples, out);
-            }
-            offset -= in * out;
-            Kernels.transposeTimes(l == 0 ? inputs : a[l - 1], delta, gradient, offset, samples, in, out);
-            if (l > 0) {
-                Kernels.timesTranspose(delta, layer.weights().raw(), 0, previous, samples, in, out, transposed);
-                layers.get(l - 1).activation().backward(z[l - 1], a[l - 1], previous, samples, in);
-                double[] swap = delta;
-                delta = previous;
-                previous = swap;
-            }
-        }
-        return gradient;
-    }
-
-    /** Writes {@code dJ/dz} of the output layer into {@code delta}. */
     @Override
     public String toString() {
         return "Backpropagation";

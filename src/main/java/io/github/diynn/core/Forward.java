@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The forward pass on raw row-major arrays, shared by {@link Network#predict(Matrix)} and
- * {@link Backpropagation}. Each entry is computed with the operations of the matrix API in the same
+ * {@link BatchEvaluator} (and so backpropagation and the trainer). Each entry is computed with the operations of the matrix API in the same
  * order ({@link Matrix#times}, then {@link Matrix#plusRow}, then {@link Activation#apply(Matrix)}),
  * so the bits agree with a pass written with it. Every array is local to one call: nothing is shared
  * between calls or threads.
@@ -18,42 +18,26 @@ final class Forward {
     static double[] outputs(List<DenseLayer> layers, double[] inputs, int samples) {
         double[] input = inputs;
         for (DenseLayer layer : layers) {
-            int out = layer.outputSize();
-            double[] a = preActivation(layer, input, samples);
-            layer.activation().forward(a, a, samples, out);
+            double[] a = new double[samples * layer.outputSize()];
+            layer(layer, layer.weights().raw(), 0, layer.hasBias() ? layer.bias().raw() : null, 0, input, samples, a, a);
             input = a;
         }
         return input;
     }
 
     /**
-     * Fills {@code z[l]} and {@code a[l]} for every layer, as backpropagation needs them, and returns
-     * the widest layer size (inputs included).
+     * One layer for the first {@code rows} rows: {@code z = x W + b}, then {@code a = f(z)}, where
+     * {@code W} is read from {@code weights} at {@code weightsAt} and {@code b} (when the layer has a
+     * bias) from {@code bias} at {@code biasAt}. {@code z} and {@code a} may be the same array.
      */
-    static int keepingEveryLayer(List<DenseLayer> layers, double[] inputs, int samples, double[][] z, double[][] a) {
-        int widest = 0;
-        double[] input = inputs;
-        for (int l = 0; l < layers.size(); l++) {
-            DenseLayer layer = layers.get(l);
-            int out = layer.outputSize();
-            widest = Math.max(widest, Math.max(layer.inputSize(), out));
-            z[l] = preActivation(layer, input, samples);
-            a[l] = new double[samples * out];
-            layer.activation().forward(z[l], a[l], samples, out);
-            input = a[l];
-        }
-        return widest;
-    }
-
-    /** Returns {@code z = x W + b} of one layer as a new array. */
-    private static double[] preActivation(DenseLayer layer, double[] input, int samples) {
+    static void layer(DenseLayer layer, double[] weights, int weightsAt, double[] bias, int biasAt, double[] input,
+            int rows, double[] z, double[] a) {
         int in = layer.inputSize();
         int out = layer.outputSize();
-        double[] z = new double[samples * out];
-        Kernels.multiply(input, layer.weights().raw(), 0, z, samples, in, out);
-        if (layer.hasBias()) {
-            Kernels.addRow(z, layer.bias().raw(), 0, samples, out);
+        Kernels.multiply(input, weights, weightsAt, z, rows, in, out);
+        if (bias != null) {
+            Kernels.addRow(z, bias, biasAt, rows, out);
         }
-        return z;
+        layer.activation().forward(z, a, rows, out);
     }
 }

@@ -27,12 +27,13 @@ public enum Loss {
     SUM_SQUARED_ERROR {
         @Override
         double value(double[] p, double[] y, int rows, int columns) {
-            return 0.5 * sumOfSquares(p, y);
+            return 0.5 * sumOfSquares(p, y, rows * columns);
         }
 
         @Override
         void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
-            for (int k = 0; k < p.length; k++) {
+            int n = rows * columns;
+            for (int k = 0; k < n; k++) {
                 out[k] = p[k] - y[k];
             }
         }
@@ -47,13 +48,15 @@ public enum Loss {
     MEAN_SQUARED_ERROR {
         @Override
         double value(double[] p, double[] y, int rows, int columns) {
-            return (p.length == 0 ? 0.0 : 1.0 / p.length) * sumOfSquares(p, y);
+            int n = rows * columns;
+            return (n == 0 ? 0.0 : 1.0 / n) * sumOfSquares(p, y, n);
         }
 
         @Override
         void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
-            double factor = p.length == 0 ? 0.0 : 2.0 / p.length;
-            for (int k = 0; k < p.length; k++) {
+            int n = rows * columns;
+            double factor = n == 0 ? 0.0 : 2.0 / n;
+            for (int k = 0; k < n; k++) {
                 out[k] = factor * (p[k] - y[k]);
             }
         }
@@ -69,17 +72,19 @@ public enum Loss {
     MEAN_ABSOLUTE_ERROR {
         @Override
         double value(double[] p, double[] y, int rows, int columns) {
+            int n = rows * columns;
             double total = 0.0;
-            for (int k = 0; k < p.length; k++) {
+            for (int k = 0; k < n; k++) {
                 total += Math.abs(y[k] - p[k]);
             }
-            return (p.length == 0 ? 0.0 : 1.0 / p.length) * total;
+            return (n == 0 ? 0.0 : 1.0 / n) * total;
         }
 
         @Override
         void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
-            double factor = p.length == 0 ? 0.0 : 1.0 / p.length;
-            for (int k = 0; k < p.length; k++) {
+            int n = rows * columns;
+            double factor = n == 0 ? 0.0 : 1.0 / n;
+            for (int k = 0; k < n; k++) {
                 out[k] = p[k] > y[k] ? factor : p[k] < y[k] ? -factor : 0.0;
             }
         }
@@ -100,8 +105,9 @@ public enum Loss {
     CROSS_ENTROPY {
         @Override
         double value(double[] p, double[] y, int rows, int columns) {
+            int n = rows * columns;
             double total = 0.0;
-            for (int k = 0; k < p.length; k++) {
+            for (int k = 0; k < n; k++) {
                 double target = target(y, k, columns);
                 if (target != 0.0) {
                     total -= target * StrictMath.log(Math.max(p[k], PROBABILITY_FLOOR));
@@ -112,8 +118,9 @@ public enum Loss {
 
         @Override
         void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
+            int n = rows * columns;
             double factor = rows == 0 ? 0.0 : 1.0 / rows;
-            for (int k = 0; k < p.length; k++) {
+            for (int k = 0; k < n; k++) {
                 double target = target(y, k, columns);
                 out[k] = p[k] >= PROBABILITY_FLOOR ? -factor * (target / p[k]) : 0.0;
             }
@@ -141,8 +148,9 @@ public enum Loss {
     BINARY_CROSS_ENTROPY {
         @Override
         double value(double[] p, double[] y, int rows, int columns) {
+            int n = rows * columns;
             double total = 0.0;
-            for (int k = 0; k < p.length; k++) {
+            for (int k = 0; k < n; k++) {
                 double target = target(y, k, columns);
                 double probability = probability(p, k, columns);
                 if (target != 0.0) {
@@ -152,13 +160,14 @@ public enum Loss {
                     total -= (1.0 - target) * StrictMath.log(Math.max(1.0 - probability, PROBABILITY_FLOOR));
                 }
             }
-            return p.length == 0 ? 0.0 : total / p.length;
+            return n == 0 ? 0.0 : total / n;
         }
 
         @Override
         void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
-            double factor = p.length == 0 ? 0.0 : 1.0 / p.length;
-            for (int k = 0; k < p.length; k++) {
+            int n = rows * columns;
+            double factor = n == 0 ? 0.0 : 1.0 / n;
+            for (int k = 0; k < n; k++) {
                 double target = target(y, k, columns);
                 double probability = probability(p, k, columns);
                 double slope = 0.0;
@@ -226,20 +235,13 @@ public enum Loss {
     }
 
     /**
-     * The loss of an output layer with pre-activations {@code z} and outputs {@code a}, against
-     * checked, finite targets; from the logits where {@link #readsLogits(Activation)}, else from the
-     * outputs as {@link #value(Matrix, Matrix)}. Reports an overflow as that method does.
+     * The loss of the first {@code rows} rows of an output layer with pre-activations {@code z} and
+     * outputs {@code a}, against checked, finite targets; from the logits where
+     * {@link #readsLogits(Activation)}, else from the outputs as {@link #value(Matrix, Matrix)}. The
+     * caller checks that it is finite.
      */
-    double valueOfLayer(Activation output, double[] z, double[] a, Matrix targets) {
-        int rows = targets.rows();
-        int columns = targets.columns();
-        double value = readsLogits(output)
-                ? binaryCrossEntropyOfLogits(z, targets.raw(), columns)
-                : value(a, targets.raw(), rows, columns);
-        if (!Double.isFinite(value)) {
-            throw overflow(a, targets.raw(), columns, targets.shape());
-        }
-        return value;
+    double valueOfLayer(Activation output, double[] z, double[] a, double[] y, int rows, int columns) {
+        return readsLogits(output) ? binaryCrossEntropyOfLogits(z, y, rows, columns) : value(a, y, rows, columns);
     }
 
     /**
@@ -250,8 +252,9 @@ public enum Loss {
         if (this == CROSS_ENTROPY && output == Activation.SOFTMAX) {
             crossEntropyThroughSoftmax(a, y, rows, columns, delta);
         } else if (this == BINARY_CROSS_ENTROPY && output == Activation.SIGMOID) {
-            double factor = a.length == 0 ? 0.0 : 1.0 / a.length;
-            for (int k = 0; k < a.length; k++) {
+            int n = rows * columns;
+            double factor = n == 0 ? 0.0 : 1.0 / n;
+            for (int k = 0; k < n; k++) {
                 delta[k] = factor * (a[k] - target(y, k, columns));
             }
         } else {
@@ -265,14 +268,15 @@ public enum Loss {
      * {@code max(z, 0) - z y + ln(1 + e^-|z|)}, which never takes the logarithm of 0 and keeps its
      * precision for every finite {@code z}.
      */
-    private static double binaryCrossEntropyOfLogits(double[] z, double[] y, int columns) {
+    private static double binaryCrossEntropyOfLogits(double[] z, double[] y, int rows, int columns) {
+        int n = rows * columns;
         double total = 0.0;
-        for (int k = 0; k < z.length; k++) {
+        for (int k = 0; k < n; k++) {
             double target = BINARY_CROSS_ENTROPY.target(y, k, columns);
             double logit = z[k];
             total += Math.max(logit, 0.0) - logit * target + StrictMath.log1p(Exp.exp(-Math.abs(logit)));
         }
-        return z.length == 0 ? 0.0 : total / z.length;
+        return n == 0 ? 0.0 : total / n;
     }
 
     /**
@@ -372,7 +376,8 @@ public enum Loss {
         requireFinite(targets, "targets");
         double value = value(predictions.raw(), targets.raw(), predictions.rows(), predictions.columns());
         if (!Double.isFinite(value)) {
-            throw overflow(predictions.raw(), targets.raw(), predictions.columns(), predictions.shape());
+            throw overflow(predictions.raw(), targets.raw(), predictions.raw().length, predictions.columns(),
+                    predictions.shape());
         }
         return value;
     }
@@ -387,10 +392,11 @@ public enum Loss {
         }
     }
 
-    private ArithmeticException overflow(double[] p, double[] y, int columns, String shape) {
+    /** The exception for a loss that overflowed, naming the first entry whose error is not finite. */
+    ArithmeticException overflow(double[] p, double[] y, int n, int columns, String shape) {
         String advice = "; scale the targets (and so the outputs) to order 1";
         boolean absolute = this == MEAN_ABSOLUTE_ERROR;
-        for (int k = 0; k < p.length; k++) {
+        for (int k = 0; k < n; k++) {
             double r = y[k] - p[k];
             double error = absolute ? Math.abs(r) : r * r;
             if (!Double.isFinite(error)) {
@@ -443,9 +449,9 @@ public enum Loss {
         }
     }
 
-    private static double sumOfSquares(double[] p, double[] y) {
+    private static double sumOfSquares(double[] p, double[] y, int n) {
         double total = 0.0;
-        for (int k = 0; k < p.length; k++) {
+        for (int k = 0; k < n; k++) {
             double r = y[k] - p[k];
             total += r * r;
         }

@@ -29,15 +29,18 @@ import java.util.random.RandomGenerator;
 public final class Network {
 
     private final List<DenseLayer> layers;
+    private final Layout layout;
     private final int parameterCount;
 
     private Network(List<DenseLayer> layers) {
         this.layers = List.copyOf(layers);
-        int count = 0;
-        for (DenseLayer layer : layers) {
-            count = Math.addExact(count, layer.parameterCount());
-        }
-        this.parameterCount = count;
+        this.layout = new Layout(this.layers);
+        this.parameterCount = layout.parameterCount();
+    }
+
+    /** Where each layer's parameters sit in {@link #parameters()}. */
+    Layout layout() {
+        return layout;
     }
 
     /**
@@ -146,19 +149,20 @@ public final class Network {
         requireFinite(inputs, "inputs");
         // Layer by layer as DenseLayer.forward, on raw arrays with one new array per layer.
         double[] out = Forward.outputs(layers, inputs.raw(), inputs.rows());
-        requireFiniteOutputs(out);
+        requireFiniteOutputs(out, out.length, outputSize());
         return Matrix.wrap(inputs.rows(), outputSize(), out);
     }
 
     /**
-     * Reports a forward pass's output ({@code samples x outputSize}, row-major) that is NaN or
-     * infinite as {@link #predict(Matrix)} does, naming the sample and the output.
+     * Reports a forward pass's output (the first {@code n} values of a {@code samples x outputs}
+     * row-major array) that is NaN or infinite as {@link #predict(Matrix)} does, naming the sample
+     * and the output.
      */
-    void requireFiniteOutputs(double[] out) {
-        for (int k = 0; k < out.length; k++) {
+    static void requireFiniteOutputs(double[] out, int n, int outputs) {
+        for (int k = 0; k < n; k++) {
             if (!Double.isFinite(out[k])) {
-                throw new ArithmeticException("prediction overflowed: output " + (k % outputSize()) + " of sample "
-                        + (k / outputSize()) + " is " + out[k] + "; scale the inputs to the range the network"
+                throw new ArithmeticException("prediction overflowed: output " + (k % outputs) + " of sample "
+                        + (k / outputs) + " is " + out[k] + "; scale the inputs to the range the network"
                         + " was trained on");
             }
         }
@@ -206,7 +210,8 @@ public final class Network {
      * @param loss the loss
      * @param inputs a {@code samples x inputSize} batch
      * @param targets a {@code samples x outputSize} batch
-     * @return {@code loss.value(predict(inputs), targets)}
+     * @return {@code loss.value(predict(inputs), targets)}, except that a binary cross-entropy after a
+     *     sigmoid output is computed from the logits (see {@link Loss#BINARY_CROSS_ENTROPY})
      * @throws IllegalArgumentException if an argument is null, a shape does not fit (both named) or a
      *     value is NaN or infinite
      * @throws ArithmeticException if a prediction or the loss overflows
@@ -216,17 +221,7 @@ public final class Network {
             throw new IllegalArgumentException("loss is null");
         }
         requireBatch(inputs, targets);
-        Activation output = layers.get(layers.size() - 1).activation();
-        if (!loss.readsLogits(output)) {
-            return loss.value(predict(inputs), targets);
-        }
-        // The loss needs the output layer's pre-activations as well (binary cross-entropy of logits).
-        int count = layers.size();
-        double[][] z = new double[count][];
-        double[][] a = new double[count][];
-        Forward.keepingEveryLayer(layers, inputs.raw(), inputs.rows(), z, a);
-        requireFiniteOutputs(a[count - 1]);
-        return loss.valueOfLayer(output, z[count - 1], a[count - 1], targets);
+        return BatchEvaluator.of(this, loss, inputs.rows()).loss(inputs.raw(), targets.raw(), inputs.rows());
     }
 
     /**
@@ -259,15 +254,13 @@ public final class Network {
      */
     public double[] parameters() {
         double[] out = new double[parameterCount];
-        int offset = 0;
-        for (DenseLayer layer : layers) {
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer layer = layers.get(l);
             double[] w = layer.weights().raw();
-            System.arraycopy(w, 0, out, offset, w.length);
-            offset += w.length;
+            System.arraycopy(w, 0, out, layout.weightOffset(l), w.length);
             if (layer.hasBias()) {
                 double[] b = layer.bias().raw();
-                System.arraycopy(b, 0, out, offset, b.length);
-                offset += b.length;
+                System.arraycopy(b, 0, out, layout.biasOffset(l), b.length);
             }
         }
         return out;
@@ -296,15 +289,15 @@ public final class Network {
             }
         }
         List<DenseLayer> rebuilt = new ArrayList<>(layers.size());
-        int offset = 0;
-        for (DenseLayer layer : layers) {
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
             int out = layer.outputSize();
-            Matrix w = Matrix.wrap(in, out, Arrays.copyOfRange(parameters, offset, offset + in * out));
-            offset += in * out;
+            int w0 = layout.weightOffset(l);
+            Matrix w = Matrix.wrap(in, out, Arrays.copyOfRange(parameters, w0, w0 + in * out));
             if (layer.hasBias()) {
-                Matrix b = Matrix.wrap(1, out, Arrays.copyOfRange(parameters, offset, offset + out));
-                offset += out;
+                int b0 = layout.biasOffset(l);
+                Matrix b = Matrix.wrap(1, out, Arrays.copyOfRange(parameters, b0, b0 + out));
                 rebuilt.add(DenseLayer.of(w, b, layer.activation()));
             } else {
                 rebuilt.add(DenseLayer.of(w, layer.activation()));
@@ -325,23 +318,14 @@ public final class Network {
             throw new IndexOutOfBoundsException("parameter index " + index + " is outside [0, "
                     + parameterCount + ")");
         }
-        int offset = 0;
-        for (int l = 0; ; l++) {
-            DenseLayer layer = layers.get(l);
-            int weights = layer.inputSize() * layer.outputSize();
-            if (index < offset + weights) {
-                int k = index - offset;
-                return new ParameterLocation(index, l, ParameterLocation.Kind.WEIGHT,
-                        k / layer.outputSize(), k % layer.outputSize());
-            }
-            offset += weights;
-            if (layer.hasBias()) {
-                if (index < offset + layer.outputSize()) {
-                    return new ParameterLocation(index, l, ParameterLocation.Kind.BIAS, 0, index - offset);
-                }
-                offset += layer.outputSize();
-            }
+        int l = layout.layerOf(index);
+        DenseLayer layer = layers.get(l);
+        int k = index - layout.weightOffset(l);
+        if (k < layer.inputSize() * layer.outputSize()) {
+            return new ParameterLocation(index, l, ParameterLocation.Kind.WEIGHT, k / layer.outputSize(),
+                    k % layer.outputSize());
         }
+        return new ParameterLocation(index, l, ParameterLocation.Kind.BIAS, 0, index - layout.biasOffset(l));
     }
 
     /**

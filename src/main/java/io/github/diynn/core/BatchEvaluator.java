@@ -1,0 +1,272 @@
+package io.github.diynn.core;
+
+import java.util.List;
+
+/**
+ * Evaluates the loss, the gradient and the predictions of one network shape on batches, at any
+ * parameter vector, reusing buffers it owns: the engine under the trainer, and a tool for a
+ * training loop of your own.
+ *
+ * <p>An evaluator is made for a network (its layer sizes, activations and biases, not its values), a
+ * loss and a largest batch, the <em>capacity</em>. Every call then takes the parameters in the layout
+ * of {@link Network#parameters()} and a batch as row-major arrays, and writes into buffers sized
+ * once: in steady state a call allocates nothing. The arithmetic is that of
+ * {@link Network#predict(Matrix)}, {@link Network#loss(Loss, Matrix, Matrix)} and
+ * {@link Backpropagation}, by the same code, so the results have the same bits.
+ *
+ * <pre>  lossAndGradient: J(theta) on the batch, and dJ/dtheta written into the caller's array
+ *  loss:            J(theta) alone (one forward pass)
+ *  predict:         the outputs, written into the caller's array</pre>
+ *
+ * <p>Validation is done once, at the boundary: array lengths and the batch size are checked on every
+ * call (a few comparisons), but the values are not scanned. Give it finite inputs, targets and
+ * parameters (a trainer checks them before the first step). A non-finite result is still never
+ * returned: the outputs of the last layer are checked (a scan far cheaper than the pass itself), and
+ * a non-finite output, or a loss that overflows, is reported by an {@link ArithmeticException} naming
+ * the entry, as {@link Network#loss(Loss, Matrix, Matrix)} reports it.
+ *
+ * <p><b>Not thread-safe</b>: an evaluator is a workspace. Use one per thread; the network it was made
+ * from stays immutable and shareable.
+ */
+public final class BatchEvaluator {
+
+    private final List<DenseLayer> layers;
+    private final Layout layout;
+    private final Loss loss;
+    private final int capacity;
+    private final double[][] z;
+    private final double[][] a;
+    private final double[] delta;
+    private final double[] previous;
+    private final double[] transposed;
+
+    private BatchEvaluator(Network network, Loss loss, int capacity) {
+        this.layers = network.layers();
+        this.layout = network.layout();
+        this.loss = loss;
+        this.capacity = capacity;
+        int count = layers.size();
+        this.z = new double[count][];
+        this.a = new double[count][];
+        int widest = network.inputSize();
+        int square = 0;
+        for (int l = 0; l < count; l++) {
+            DenseLayer layer = layers.get(l);
+            int out = layer.outputSize();
+            z[l] = new double[Math.multiplyExact(capacity, out)];
+            a[l] = new double[capacity * out];
+            widest = Math.max(widest, out);
+            square = Math.max(square, layer.inputSize() * out);
+        }
+        this.delta = new double[Math.multiplyExact(capacity, widest)];
+        this.previous = new double[capacity * widest];
+        this.transposed = new double[square];
+    }
+
+    /**
+     * Makes an evaluator for networks shaped like {@code network}, the loss {@code loss} and batches
+     * of up to {@code capacity} rows.
+     *
+     * @param network a network of the shape to evaluate; its parameters are not used
+     * @param loss the loss {@code J}
+     * @param capacity the largest batch, at least 1
+     * @return a new evaluator with its buffers allocated
+     * @throws IllegalArgumentException if an argument is null or the capacity is below 1
+     */
+    public static BatchEvaluator of(Network network, Loss loss, int capacity) {
+        if (network == null || loss == null) {
+            throw new IllegalArgumentException("an evaluator needs a network and a loss, got " + network + " and "
+                    + loss);
+        }
+        if (capacity < 1) {
+            throw new IllegalArgumentException("evaluator capacity must be at least 1 row, got " + capacity);
+        }
+        return new BatchEvaluator(network, loss, capacity);
+    }
+
+    /** {@return the largest batch, in rows, a call may pass} */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** {@return the loss this evaluator computes} */
+    public Loss loss() {
+        return loss;
+    }
+
+    /** {@return the number of parameters, the length of every parameter and gradient array} */
+    public int parameterCount() {
+        return layout.parameterCount();
+    }
+
+    /**
+     * Computes the loss of the batch at {@code parameters} and writes {@code dJ/dtheta} into
+     * {@code gradient}, from one forward and one backward pass.
+     *
+     * @param parameters the parameters, in the layout of {@link Network#parameters()}; not changed
+     * @param inputs {@code rows x inputSize} values, row-major; not changed
+     * @param targets {@code rows x outputSize} values, row-major; not changed
+     * @param rows the batch size, in {@code [1, capacity()]}
+     * @param gradient receives {@code dJ/dtheta}, {@link #parameterCount()} values (a trainer
+     *     subtracts it)
+     * @return the loss {@code J}
+     * @throws IllegalArgumentException if an array is null or too short, or {@code rows} is outside
+     *     {@code [1, capacity()]} (the lengths are named), or the loss rejects a target
+     * @throws ArithmeticException if an output or the loss is not finite (naming the entry)
+     */
+    public double lossAndGradient(double[] parameters, double[] inputs, double[] targets, int rows,
+            double[] gradient) {
+        requireBatch(parameters, inputs, targets, rows);
+        requireLength(gradient, layout.parameterCount(), "gradient");
+        forward(parameters, true, inputs, rows);
+        double value = checkedLoss(targets, rows);
+        backward(parameters, true, inputs, targets, rows, gradient);
+        return value;
+    }
+
+    /**
+     * Computes the loss of the batch at {@code parameters}, from one forward pass.
+     *
+     * @param parameters the parameters, in the layout of {@link Network#parameters()}; not changed
+     * @param inputs {@code rows x inputSize} values, row-major; not changed
+     * @param targets {@code rows x outputSize} values, row-major; not changed
+     * @param rows the batch size, in {@code [1, capacity()]}
+     * @return the loss {@code J}
+     * @throws IllegalArgumentException as {@link #lossAndGradient}
+     * @throws ArithmeticException if an output or the loss is not finite (naming the entry)
+     */
+    public double loss(double[] parameters, double[] inputs, double[] targets, int rows) {
+        requireBatch(parameters, inputs, targets, rows);
+        forward(parameters, true, inputs, rows);
+        return checkedLoss(targets, rows);
+    }
+
+    /**
+     * Writes the network's outputs for a batch at {@code parameters} into {@code outputs}.
+     *
+     * @param parameters the parameters, in the layout of {@link Network#parameters()}; not changed
+     * @param inputs {@code rows x inputSize} values, row-major; not changed
+     * @param rows the batch size, in {@code [1, capacity()]}
+     * @param outputs receives {@code rows x outputSize} values, row-major
+     * @throws IllegalArgumentException if an array is null or too short, or {@code rows} is outside
+     *     {@code [1, capacity()]}
+     */
+    public void predict(double[] parameters, double[] inputs, int rows, double[] outputs) {
+        requireRows(rows);
+        requireLength(parameters, layout.parameterCount(), "parameters");
+        requireLength(inputs, rows * inputSize(), "inputs");
+        requireLength(outputs, rows * outputSize(), "outputs");
+        forward(parameters, true, inputs, rows);
+        System.arraycopy(a[layers.size() - 1], 0, outputs, 0, rows * outputSize());
+    }
+
+    // ------------------------------------------------------------------ the network's own values
+
+    /** {@link #lossAndGradient} at the network's own parameters (no parameter vector is built). */
+    double lossAndGradient(double[] inputs, double[] targets, int rows, double[] gradient) {
+        forward(null, false, inputs, rows);
+        double value = checkedLoss(targets, rows);
+        backward(null, false, inputs, targets, rows, gradient);
+        return value;
+    }
+
+    /** {@link #loss} at the network's own parameters. */
+    double loss(double[] inputs, double[] targets, int rows) {
+        forward(null, false, inputs, rows);
+        return checkedLoss(targets, rows);
+    }
+
+    // ------------------------------------------------------------------ the passes
+
+    /**
+     * Fills {@code z[l]} and {@code a[l]} for the first {@code rows} rows. Weights and biases come
+     * from {@code parameters} at the layout's offsets when {@code fromVector}, else from the layers.
+     */
+    private void forward(double[] parameters, boolean fromVector, double[] inputs, int rows) {
+        double[] input = inputs;
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer layer = layers.get(l);
+            double[] weights = fromVector ? parameters : layer.weights().raw();
+            int weightsAt = fromVector ? layout.weightOffset(l) : 0;
+            double[] bias = !layer.hasBias() ? null : fromVector ? parameters : layer.bias().raw();
+            int biasAt = fromVector ? layout.biasOffset(l) : 0;
+            Forward.layer(layer, weights, weightsAt, bias, biasAt, input, rows, z[l], a[l]);
+            input = a[l];
+        }
+    }
+
+    /** Writes {@code dJ/dtheta} into {@code gradient} from the buffers the forward pass filled. */
+    private void backward(double[] parameters, boolean fromVector, double[] inputs, double[] targets, int rows,
+            double[] gradient) {
+        int last = layers.size() - 1;
+        DenseLayer output = layers.get(last);
+        loss.outputDelta(output.activation(), z[last], a[last], targets, rows, output.outputSize(), delta);
+        double[] d = delta;
+        double[] spare = previous;
+        for (int l = last; l >= 0; l--) {
+            DenseLayer layer = layers.get(l);
+            int in = layer.inputSize();
+            int out = layer.outputSize();
+            if (layer.hasBias()) {
+                Kernels.columnSums(d, gradient, layout.biasOffset(l), rows, out);
+            }
+            Kernels.transposeTimes(l == 0 ? inputs : a[l - 1], d, gradient, layout.weightOffset(l), rows, in, out);
+            if (l > 0) {
+                double[] weights = fromVector ? parameters : layer.weights().raw();
+                int weightsAt = fromVector ? layout.weightOffset(l) : 0;
+                Kernels.timesTranspose(d, weights, weightsAt, spare, rows, in, out, transposed);
+                layers.get(l - 1).activation().backward(z[l - 1], a[l - 1], spare, rows, in);
+                double[] swap = d;
+                d = spare;
+                spare = swap;
+            }
+        }
+    }
+
+    /** The loss of the last forward pass, or the exception that names why it is not finite. */
+    private double checkedLoss(double[] targets, int rows) {
+        int last = layers.size() - 1;
+        int outputs = outputSize();
+        double[] out = a[last];
+        // The outputs are checked first, as predict reports them (a cheap scan of the last layer only:
+        // a loss that skips an entry, such as cross-entropy at a target of 0, could hide one).
+        Network.requireFiniteOutputs(out, rows * outputs, outputs);
+        double value = loss.valueOfLayer(layers.get(last).activation(), z[last], out, targets, rows, outputs);
+        if (!Double.isFinite(value)) {
+            throw loss.overflow(out, targets, rows * outputs, outputs, rows + "x" + outputs);
+        }
+        return value;
+    }
+
+    private int inputSize() {
+        return layers.get(0).inputSize();
+    }
+
+    private int outputSize() {
+        return layers.get(layers.size() - 1).outputSize();
+    }
+
+    private void requireBatch(double[] parameters, double[] inputs, double[] targets, int rows) {
+        requireRows(rows);
+        requireLength(parameters, layout.parameterCount(), "parameters");
+        requireLength(inputs, rows * inputSize(), "inputs");
+        requireLength(targets, rows * outputSize(), "targets");
+    }
+
+    private void requireRows(int rows) {
+        if (rows < 1 || rows > capacity) {
+            throw new IllegalArgumentException("a batch of " + rows + " rows is outside [1, " + capacity
+                    + "], this evaluator's capacity");
+        }
+    }
+
+    private static void requireLength(double[] array, int needed, String what) {
+        if (array == null) {
+            throw new IllegalArgumentException(what + " array is null");
+        }
+        if (array.length < needed) {
+            throw new IllegalArgumentException(what + " array holds " + array.length + " values, needs "
+                    + needed);
+        }
+    }
+}
