@@ -17,6 +17,11 @@ final class Iris {
     private Iris() {
     }
 
+    /** The unscaled data: sepal length and width (cm) to petal length (cm), one row per flower. */
+    static Dataset raw() {
+        return RAW;
+    }
+
     /** Sepal length and width, each column divided by its maximum, one row per flower in file order. */
     static Matrix regressionInputs() {
         return Scaler.fitMax(RAW.inputs()).transform(RAW.inputs());
