@@ -368,4 +368,38 @@ class TrainerTest {
         assertThat(trainer.epochs()).isEqualTo(5);
         assertThat(trainer.loss()).isEqualTo(Loss.SUM_SQUARED_ERROR);
     }
+
+    @Test
+    void aLambdaGradientSourceIsDescribedWithoutItsSyntheticClassName() {
+        GradientSource lambda = (network, loss, inputs, targets) -> new double[network.parameterCount()];
+        Trainer trainer = Trainer.builder().learningRate(0.1).epochs(1).gradientSource(lambda).build();
+
+        assertThat(trainer.toString()).contains("gradient=a custom GradientSource (lambda)").doesNotContain("$$Lambda");
+        GradientSource shortGradient = (network, loss, inputs, targets) -> new double[3];
+        assertThatThrownBy(() -> Trainer.builder().learningRate(0.1).epochs(1).gradientSource(shortGradient).build()
+                .train(network(1), DATA)).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("a custom GradientSource (lambda) returned 3 values");
+    }
+
+    @Test
+    void aNamedGradientSourceIsDescribedByItsName() {
+        GradientSource named = GradientSource.named("tutorial partials",
+                (network, loss, inputs, targets) -> new double[network.parameterCount()]);
+        assertThat(Trainer.builder().learningRate(0.1).epochs(1).gradientSource(named).build().toString())
+                .contains("gradient=tutorial partials,");
+    }
+
+    /** A class of its own without toString(). */
+    private static final class Zeros implements GradientSource {
+        @Override
+        public double[] gradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
+            return new double[network.parameterCount()];
+        }
+    }
+
+    @Test
+    void aClassWithoutToStringIsDescribedByItsSimpleNameAndOneWithItsOwnByThat() {
+        assertThat(Trainer.describe(new Zeros())).isEqualTo("a custom GradientSource (Zeros)");
+        assertThat(Trainer.describe(Backpropagation.instance())).isEqualTo(Backpropagation.instance().toString());
+    }
 }
