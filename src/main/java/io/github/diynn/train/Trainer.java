@@ -265,8 +265,9 @@ public final class Trainer {
      * @throws IllegalArgumentException if an argument is null, the data does not fit the network,
      *     the split leaves a part empty, or a stratified split meets targets that are not classes
      * @throws IllegalStateException if early stopping is set without a validation fraction
-     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, or the parameters
-     *     grow so large that the gradient source rejects them
+     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, the parameters
+     *     grow so large that the gradient source rejects them, or the {@link #divergenceGuard()} finds
+     *     the loss exploded or the run stalled
      */
     public TrainingResult train(Network network, Dataset data) {
         requireNetwork(network);
@@ -305,8 +306,9 @@ public final class Trainer {
      * @throws IllegalArgumentException if an argument is null, the data does not fit the network
      *     (both shapes named), or the split leaves a part empty
      * @throws IllegalStateException if early stopping is set without a validation fraction
-     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, or the parameters
-     *     grow so large that the gradient source rejects them
+     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, the parameters
+     *     grow so large that the gradient source rejects them, or the {@link #divergenceGuard()} finds
+     *     the loss exploded or the run stalled
      */
     public TrainingResult train(Network network, Matrix inputs, Matrix targets) {
         requireNetwork(network);
@@ -324,8 +326,9 @@ public final class Trainer {
      * @throws IllegalArgumentException if an argument is null or a data set does not fit the network
      *     (the set and both shapes named)
      * @throws IllegalStateException if a validation fraction is also set
-     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, or the parameters
-     *     grow so large that the gradient source rejects them
+     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, the parameters
+     *     grow so large that the gradient source rejects them, or the {@link #divergenceGuard()} finds
+     *     the loss exploded or the run stalled
      */
     public TrainingResult train(Network network, Dataset training, Dataset validation) {
         requireNetwork(network);
