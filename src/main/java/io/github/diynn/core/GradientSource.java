@@ -32,4 +32,35 @@ public interface GradientSource {
     static GradientSource backpropagation() {
         return Backpropagation.instance();
     }
+
+    /**
+     * Gives a gradient source, typically a lambda, a name for {@code toString()} and so for the
+     * trainer's description and messages, which otherwise call a lambda
+     * {@code "a custom GradientSource (lambda)"}.
+     *
+     * @param name the name, for example {@code "tutorial partials"}; not blank
+     * @param source the source computing the gradients
+     * @return a source that delegates every call to {@code source} and is described by {@code name}
+     * @throws IllegalArgumentException if {@code name} is null or blank, or {@code source} is null
+     */
+    static GradientSource named(String name, GradientSource source) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a gradient source name must not be blank, got "
+                    + (name == null ? "null" : "\"" + name + "\""));
+        }
+        if (source == null) {
+            throw new IllegalArgumentException("gradient source named \"" + name + "\" is null");
+        }
+        return new GradientSource() {
+            @Override
+            public double[] gradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
+                return source.gradient(network, loss, inputs, targets);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
 }

@@ -240,4 +240,103 @@ public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, Li
         }
         return List.copyOf(out);
     }
+
+    /**
+     * Splits like {@link #split(double, long)}, but class by class, so that every class keeps its
+     * share of the samples in both parts: for classification with a validation or test set.
+     *
+     * <p>The class of a row is read from the targets: the column holding the 1 of a one-hot row
+     * (exactly one 1, every other entry 0), or the value of a single 0/1 column. The first part gets
+     * {@code F = round(firstFraction * size())} samples, as with {@code split}; class {@code c} with
+     * {@code n_c} samples contributes {@code floor(F * n_c / size())} of them, and the samples still
+     * missing go one each to the classes with the largest remainders (the lower class index first on
+     * ties). So each class's count in either part is within one sample of its share of the whole
+     * times that part's size. Which samples of a class go first is decided by one Fisher-Yates
+     * shuffle of all rows from {@code new java.util.Random(seed)}; each part keeps that shuffled order.
+     *
+     * @param firstFraction the share of samples in the first part, strictly between 0 and 1
+     * @param seed the seed of the shuffle
+     * @return the two parts; together they hold every sample exactly once
+     * @throws IllegalArgumentException if {@code firstFraction} is NaN or not strictly between 0 and 1,
+     *     or a target row is not one-hot (or a single target not 0 or 1); the row, column and value
+     *     are named
+     */
+    public DatasetSplit stratifiedSplit(double firstFraction, long seed) {
+        if (!(firstFraction > 0.0 && firstFraction < 1.0)) {
+            throw new IllegalArgumentException("split fraction must be strictly between 0 and 1, got "
+                    + firstFraction);
+        }
+        int[] classes = stratificationClasses();
+        int classCount = targets.columns() == 1 ? 2 : targets.columns();
+        int[] counts = new int[classCount];
+        for (int c : classes) {
+            counts[c]++;
+        }
+        int firstSize = (int) Math.round(firstFraction * size());
+        // Largest remainder: floor of each exact quota, then one more to the largest fractions.
+        int[] quotas = new int[classCount];
+        long[] remainders = new long[classCount];
+        int given = 0;
+        for (int c = 0; c < classCount; c++) {
+            long exact = (long) firstSize * counts[c];
+            quotas[c] = (int) (exact / size());
+            remainders[c] = exact % size();
+            given += quotas[c];
+        }
+        for (; given < firstSize; given++) {
+            int largest = 0;
+            for (int c = 1; c < classCount; c++) {
+                if (remainders[c] > remainders[largest]) {
+                    largest = c;
+                }
+            }
+            quotas[largest]++;
+            remainders[largest] = -1;
+        }
+        int[] order = permutation(size(), new Random(seed));
+        int[] first = new int[firstSize];
+        int[] second = new int[size() - firstSize];
+        int[] taken = new int[classCount];
+        int inFirst = 0;
+        int inSecond = 0;
+        for (int row : order) {
+            int c = classes[row];
+            if (taken[c] < quotas[c]) {
+                taken[c]++;
+                first[inFirst++] = row;
+            } else {
+                second[inSecond++] = row;
+            }
+        }
+        return new DatasetSplit(selectRows(first), selectRows(second));
+    }
+
+    /** Reads the class of every row for {@link #stratifiedSplit}, refusing targets that are not classes. */
+    private int[] stratificationClasses() {
+        int columns = targets.columns();
+        double[] values = targets.toRowMajorArray();
+        int[] classes = new int[size()];
+        for (int i = 0; i < classes.length; i++) {
+            int hot = -1;
+            for (int j = 0; j < columns; j++) {
+                double value = values[i * columns + j];
+                if (columns == 1 && (value == 0.0 || value == 1.0)) {
+                    hot = (int) value;
+                } else if (value == 1.0 && hot < 0) {
+                    hot = j;
+                } else if (value != 0.0) {
+                    throw new IllegalArgumentException("a stratified split needs class targets (one-hot rows or a"
+                            + " single 0/1 column), but target row " + i + ", column " + j + " is " + value
+                            + " in the " + targets.shape() + " targets");
+                }
+            }
+            if (hot < 0) {
+                throw new IllegalArgumentException("a stratified split needs class targets (one-hot rows or a"
+                        + " single 0/1 column), but target row " + i + " of the " + targets.shape()
+                        + " targets has no 1");
+            }
+            classes[i] = hot;
+        }
+        return classes;
+    }
 }

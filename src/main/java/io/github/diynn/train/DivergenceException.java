@@ -1,12 +1,27 @@
 package io.github.diynn.train;
 
 /**
- * Thrown when training produces a NaN or infinite parameter or loss.
+ * Thrown when training produces a NaN or infinite parameter or loss, when the loss explodes past the
+ * {@link DivergenceGuard}'s bound, or when a blown-up network stalls with a gradient of exactly 0.
  *
  * <p>The message names the epoch, the step, the learning rate and the last finite loss (or says
- * there was none yet), and suggests what to try. The accessors return the same facts for programs.
+ * there was none yet), and suggests what to try. The accessors return the same facts for programs,
+ * and {@link #kind()} tells which of the three checks stopped training.
  */
 public final class DivergenceException extends ArithmeticException {
+
+    /** Which check of the trainer stopped training: a closed set. */
+    public enum Kind {
+        /** A parameter or a loss became NaN or infinite (or the gradient source rejected the parameters). */
+        NOT_FINITE,
+        /** The training loss grew past {@link DivergenceGuard#lossGrowthLimit()} times the initial loss. */
+        LOSS_EXPLODED,
+        /**
+         * The gradient was exactly 0 in every step of an epoch while the loss was not 0 and the
+         * parameters had blown up: every unit is saturated, so no step can change the network again.
+         */
+        STALLED
+    }
 
     /** The epoch in which training diverged. */
     private final int epoch;
@@ -16,6 +31,8 @@ public final class DivergenceException extends ArithmeticException {
     private final double learningRate;
     /** The last finite loss, or NaN. */
     private final double lastFiniteLoss;
+    /** Which check fired. */
+    private final Kind kind;
 
     /**
      * Creates the exception.
@@ -27,16 +44,32 @@ public final class DivergenceException extends ArithmeticException {
      * @param what what became non-finite
      */
     public DivergenceException(int epoch, int step, double learningRate, double lastFiniteLoss, String what) {
-        super("training diverged at epoch " + epoch + ", step " + step + ": " + what
-                + " (learning rate " + learningRate + ", "
+        this(Kind.NOT_FINITE, epoch, step, learningRate, lastFiniteLoss, what);
+    }
+
+    /** Creates the exception for a given check; {@link Kind#STALLED} gets its own verb and advice. */
+    DivergenceException(Kind kind, int epoch, int step, double learningRate, double lastFiniteLoss, String what) {
+        super("training " + (kind == Kind.STALLED ? "stalled" : "diverged") + " at epoch " + epoch + ", step "
+                + step + ": " + what + " (learning rate " + learningRate + ", "
                 + (Double.isNaN(lastFiniteLoss) ? "no finite loss yet" : "last finite loss " + lastFiniteLoss)
                 + "). Try a lower learning rate (for example " + learningRate / 10
                 + "), or scale the inputs and targets (min-max, z-score or by their column maxima) so"
-                + " that they are of order 1.");
+                + " that they are of order 1" + (kind == Kind.STALLED
+                        ? "; smaller starting weights (Initializer.XAVIER_NORMAL) saturate less." : "."));
+        this.kind = kind;
         this.epoch = epoch;
         this.step = step;
         this.learningRate = learningRate;
         this.lastFiniteLoss = lastFiniteLoss;
+    }
+
+    /**
+     * Returns which check stopped training.
+     *
+     * @return {@link Kind#NOT_FINITE} for the public constructor
+     */
+    public Kind kind() {
+        return kind;
     }
 
     /**

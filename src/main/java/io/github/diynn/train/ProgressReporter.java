@@ -157,12 +157,16 @@ public final class ProgressReporter implements TrainingListener {
      *
      * @param result the training result
      * @return for example {@code "trained 69 epochs (stopped early), loss 0.863 -> 0.0220; kept epoch
-     *     39, loss 0.0445, validation loss 0.147"}
+     *     39, loss 0.0445, validation loss 0.147"}, with {@code " (stopped by a listener: reason)"} after
+     *     the epochs when a listener stopped training
      */
     public static String summary(TrainingResult result) {
         StringBuilder text = new StringBuilder("trained ").append(result.epochs()).append(" epochs");
         if (result.stoppedEarly()) {
             text.append(" (stopped early)");
+        }
+        if (result.stopReason() instanceof StopReason.ListenerRequest request) {
+            text.append(" (").append(request).append(')');
         }
         text.append(String.format(Locale.ROOT, ", loss %.6g -> %.6g", result.initialLoss(), result.finalLoss()));
         int kept = result.selectedEpoch();

@@ -8,6 +8,10 @@ import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.data.DatasetSplit;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Minibatch gradient descent with a choice of optimizer, learning-rate schedule, weight decay,
@@ -33,7 +37,8 @@ import io.github.diynn.data.DatasetSplit;
  * training and validation losses: if any is NaN or infinite, training stops with a
  * {@link DivergenceException} and no model with a non-finite weight is returned. The same exception
  * stops a run whose parameters grow so large that the gradient source rejects them (a
- * finite-difference step that no longer changes a weight).
+ * finite-difference step that no longer changes a weight), and, by the {@link DivergenceGuard}, a run
+ * whose loss explodes far above the starting loss or that stalls with every unit saturated.
  *
  * <pre>{@code
  * TrainingResult result = Trainer.builder()
@@ -62,7 +67,10 @@ public final class Trainer {
     private final long seed;
     private final double weightDecay;
     private final double validationFraction;
-    private final int patience;
+    private final EarlyStopping earlyStopping;
+    private final ValidationSplit validationSplit;
+    private final DivergenceGuard divergenceGuard;
+    private final List<TrainingListener> listeners;
     private final TrainingListener listener;
 
     private Trainer(Builder builder) {
@@ -75,8 +83,11 @@ public final class Trainer {
         this.seed = builder.seed;
         this.weightDecay = builder.weightDecay;
         this.validationFraction = builder.validationFraction;
-        this.patience = builder.patience;
-        this.listener = builder.listener;
+        this.earlyStopping = builder.earlyStopping;
+        this.validationSplit = builder.validationSplit;
+        this.divergenceGuard = builder.divergenceGuard;
+        this.listeners = List.copyOf(builder.listeners);
+        this.listener = Listeners.of(listeners);
     }
 
     /**
@@ -84,7 +95,7 @@ public final class Trainer {
      * the loss {@link Loss#SUM_SQUARED_ERROR}, the gradient {@link Backpropagation#instance()} (the
      * tutorial's {@link FiniteDifferences#forward()} is one option away), the
      * optimizer {@link Optimizer#gradientDescent()}, {@link #FULL_BATCH}, seed 0, no weight decay, no
-     * validation, no early stopping and no listener.
+     * validation, no early stopping, {@link DivergenceGuard#standard()} and no listener.
      *
      * @return a new builder
      */
@@ -184,19 +195,56 @@ public final class Trainer {
     }
 
     /**
-     * Returns the early-stopping patience: training stops after this many epochs without a lower
-     * validation loss, and returns the best network seen.
+     * Returns how the validation rows are chosen when {@link #validationFraction()} is set.
+     *
+     * @return {@link ValidationSplit#RANDOM} unless stratified
+     */
+    public ValidationSplit validationSplit() {
+        return validationSplit;
+    }
+
+    /**
+     * Returns the early-stopping patience: training stops after this many epochs without an
+     * improvement of the monitored quantity, and returns the best network seen.
      *
      * @return the patience in epochs, 0 for no early stopping
      */
     public int earlyStoppingPatience() {
-        return patience;
+        return earlyStopping == null ? 0 : earlyStopping.patience();
     }
 
     /**
-     * Returns the listener told about every epoch.
+     * Returns the early-stopping rule.
      *
-     * @return the listener, {@link TrainingListener#NONE} if none was set
+     * @return the rule, or an empty optional if early stopping is off
+     */
+    public Optional<EarlyStopping> earlyStopping() {
+        return Optional.ofNullable(earlyStopping);
+    }
+
+    /**
+     * Returns the checks that stop an exploding or stalled run.
+     *
+     * @return the guard, {@link DivergenceGuard#standard()} unless set
+     */
+    public DivergenceGuard divergenceGuard() {
+        return divergenceGuard;
+    }
+
+    /**
+     * Returns the listeners told about every epoch, in the order they are called.
+     *
+     * @return an immutable list, empty if none was added
+     */
+    public List<TrainingListener> listeners() {
+        return listeners;
+    }
+
+    /**
+     * Returns the listeners as one: the single listener if one was added, one that calls each in
+     * order (and stops if any asks) if several were.
+     *
+     * @return the listener, {@link TrainingListener#NONE} if none was added
      */
     public TrainingListener listener() {
         return listener;
@@ -206,17 +254,20 @@ public final class Trainer {
      * Trains on a data set, holding out {@link #validationFraction()} of it for validation if set.
      *
      * <p>The data is split by {@link Dataset#split(double, long)} with {@link #seed()}: the last
-     * {@code round(validationFraction * size)} shuffled samples are held out.
+     * {@code round(validationFraction * size)} shuffled samples are held out. With
+     * {@link ValidationSplit#STRATIFIED}, {@link Dataset#stratifiedSplit(double, long)} holds out as
+     * many, class by class.
      *
      * @param network the starting network; it is not changed
      * @param data the samples; inputs must have {@code network.inputSize()} columns and targets
      *     {@code network.outputSize()}
      * @return the trained network and its history
      * @throws IllegalArgumentException if an argument is null, the data does not fit the network,
-     *     or the split leaves a part empty
+     *     the split leaves a part empty, or a stratified split meets targets that are not classes
      * @throws IllegalStateException if early stopping is set without a validation fraction
-     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, or the parameters
-     *     grow so large that the gradient source rejects them
+     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, the parameters
+     *     grow so large that the gradient source rejects them, or the {@link #divergenceGuard()} finds
+     *     the loss exploded or the run stalled
      */
     public TrainingResult train(Network network, Dataset data) {
         requireNetwork(network);
@@ -225,7 +276,7 @@ public final class Trainer {
         }
         network.requireBatch(data.inputs(), data.targets());
         if (validationFraction == 0.0) {
-            if (patience > 0) {
+            if (earlyStopping != null) {
                 throw new IllegalStateException("early stopping needs validation data: set"
                         + " validationFraction(...) or call train(network, training, validation)");
             }
@@ -237,7 +288,9 @@ public final class Trainer {
                     + data.size() + " samples leaves " + held + " for validation and " + (data.size() - held)
                     + " for training; both need at least 1");
         }
-        DatasetSplit split = data.split((data.size() - held) / (double) data.size(), seed);
+        double trainedShare = (data.size() - held) / (double) data.size();
+        DatasetSplit split = validationSplit == ValidationSplit.STRATIFIED ? data.stratifiedSplit(trainedShare, seed)
+                : data.split(trainedShare, seed);
         return new TrainingRun(this, network, split.first().inputs(), split.first().targets(),
                 split.second().inputs(), split.second().targets()).run();
     }
@@ -253,8 +306,9 @@ public final class Trainer {
      * @throws IllegalArgumentException if an argument is null, the data does not fit the network
      *     (both shapes named), or the split leaves a part empty
      * @throws IllegalStateException if early stopping is set without a validation fraction
-     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, or the parameters
-     *     grow so large that the gradient source rejects them
+     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, the parameters
+     *     grow so large that the gradient source rejects them, or the {@link #divergenceGuard()} finds
+     *     the loss exploded or the run stalled
      */
     public TrainingResult train(Network network, Matrix inputs, Matrix targets) {
         requireNetwork(network);
@@ -272,8 +326,9 @@ public final class Trainer {
      * @throws IllegalArgumentException if an argument is null or a data set does not fit the network
      *     (the set and both shapes named)
      * @throws IllegalStateException if a validation fraction is also set
-     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, or the parameters
-     *     grow so large that the gradient source rejects them
+     * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, the parameters
+     *     grow so large that the gradient source rejects them, or the {@link #divergenceGuard()} finds
+     *     the loss exploded or the run stalled
      */
     public TrainingResult train(Network network, Dataset training, Dataset validation) {
         requireNetwork(network);
@@ -314,11 +369,42 @@ public final class Trainer {
     public String toString() {
         String rate = schedule instanceof LearningRateSchedule.Constant constant
                 ? String.valueOf(constant.rate()) : schedule.toString();
+        String stopping = "off";
+        if (earlyStopping != null) {
+            stopping = "patience " + earlyStopping.patience();
+            if (earlyStopping.monitor() != EarlyStopping.Monitor.VALIDATION_LOSS || earlyStopping.minDelta() > 0.0) {
+                stopping += " on " + earlyStopping.monitor() + ", minDelta " + earlyStopping.minDelta();
+            }
+        }
         return "Trainer[learningRate=" + rate + ", epochs=" + epochs + ", loss=" + loss + ", gradient="
-                + gradientSource + ", optimizer=" + optimizer + ", batchSize="
+                + describe(gradientSource) + ", optimizer=" + optimizer + ", batchSize="
                 + (batchSize == FULL_BATCH ? "full" : batchSize) + ", seed=" + seed + ", weightDecay=" + weightDecay
-                + ", validationFraction=" + validationFraction + ", earlyStopping="
-                + (patience == 0 ? "off" : "patience " + patience) + "]";
+                + ", validationFraction=" + validationFraction
+                + (validationSplit == ValidationSplit.STRATIFIED ? " stratified" : "") + ", earlyStopping="
+                + stopping + (divergenceGuard.equals(DivergenceGuard.standard()) ? "" : ", " + divergenceGuard) + "]";
+    }
+
+    /**
+     * Names a gradient source for messages: its own {@code toString()} if its class declares one,
+     * otherwise {@code "a custom GradientSource (lambda)"} for a lambda or method reference (a
+     * synthetic or hidden class, whose default name is a meaningless {@code $$Lambda$...}) and
+     * {@code "a custom GradientSource (SimpleName)"} for any other class.
+     */
+    static String describe(GradientSource source) {
+        Class<?> type = source.getClass();
+        if (type.isSynthetic() || type.isHidden() || type.getSimpleName().contains("$$Lambda")) {
+            return "a custom GradientSource (lambda)";
+        }
+        try {
+            Method toString = type.getMethod("toString");
+            if (toString.getDeclaringClass() != Object.class) {
+                return source.toString();
+            }
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("every class has toString()", e);
+        }
+        String name = type.getSimpleName();
+        return "a custom GradientSource (" + (name.isEmpty() ? "anonymous class " + type.getName() : name) + ")";
     }
 
     /** Collects a trainer's configuration; not thread-safe, unlike the trainer it builds. */
@@ -333,8 +419,10 @@ public final class Trainer {
         private long seed;
         private double weightDecay;
         private double validationFraction;
-        private int patience;
-        private TrainingListener listener = TrainingListener.NONE;
+        private EarlyStopping earlyStopping;
+        private ValidationSplit validationSplit = ValidationSplit.RANDOM;
+        private DivergenceGuard divergenceGuard = DivergenceGuard.standard();
+        private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -479,10 +567,29 @@ public final class Trainer {
          * @throws IllegalArgumentException if {@code fraction} is outside {@code (0, 1)}
          */
         public Builder validationFraction(double fraction) {
+            return validationFraction(fraction, ValidationSplit.RANDOM);
+        }
+
+        /**
+         * Holds out a fraction of the data for validation, chosen at random or class by class
+         * ({@link ValidationSplit#STRATIFIED}: every class keeps its share of the data in both parts,
+         * to within one sample; the targets must be one-hot rows or a 0/1 column).
+         *
+         * @param fraction the fraction, in {@code (0, 1)}
+         * @param split how the held-out rows are chosen
+         * @return this builder
+         * @throws IllegalArgumentException if {@code fraction} is outside {@code (0, 1)} or {@code split}
+         *     is null
+         */
+        public Builder validationFraction(double fraction, ValidationSplit split) {
             if (!(fraction > 0.0 && fraction < 1.0)) {
                 throw new IllegalArgumentException("validation fraction must be in (0, 1), got " + fraction);
             }
+            if (split == null) {
+                throw new IllegalArgumentException("validation split is null");
+            }
             this.validationFraction = fraction;
+            this.validationSplit = split;
             return this;
         }
 
@@ -496,15 +603,46 @@ public final class Trainer {
          * @throws IllegalArgumentException if {@code patience} is less than 1
          */
         public Builder earlyStopping(int patience) {
-            if (patience < 1) {
-                throw new IllegalArgumentException("early-stopping patience must be at least 1, got " + patience);
+            return earlyStopping(EarlyStopping.of(EarlyStopping.Monitor.VALIDATION_LOSS, patience));
+        }
+
+        /**
+         * Turns on early stopping with a rule: a monitored quantity (validation loss, accuracy or
+         * R^2), a patience and a minimum improvement. Needs validation data.
+         *
+         * <pre>{@code .earlyStopping(EarlyStopping.of(Monitor.VALIDATION_ACCURACY, 20).withMinDelta(0.01))}</pre>
+         *
+         * @param rule the rule
+         * @return this builder
+         * @throws IllegalArgumentException if {@code rule} is null
+         */
+        public Builder earlyStopping(EarlyStopping rule) {
+            if (rule == null) {
+                throw new IllegalArgumentException("early-stopping rule is null");
             }
-            this.patience = patience;
+            this.earlyStopping = rule;
             return this;
         }
 
         /**
-         * Sets the listener told about every epoch, for example a {@link ProgressReporter}.
+         * Sets the checks that stop an exploding or stalled run; {@link DivergenceGuard#off()} keeps only
+         * the NaN and infinity checks, which are always on.
+         *
+         * @param guard the guard
+         * @return this builder
+         * @throws IllegalArgumentException if {@code guard} is null
+         */
+        public Builder divergenceGuard(DivergenceGuard guard) {
+            if (guard == null) {
+                throw new IllegalArgumentException("divergence guard is null");
+            }
+            this.divergenceGuard = guard;
+            return this;
+        }
+
+        /**
+         * Adds a listener told about every epoch, for example a {@link ProgressReporter}; listeners
+         * added earlier are kept and called first.
          *
          * @param listener the listener
          * @return this builder
@@ -514,7 +652,7 @@ public final class Trainer {
             if (listener == null) {
                 throw new IllegalArgumentException("listener is null");
             }
-            this.listener = listener;
+            this.listeners.add(listener);
             return this;
         }
 

@@ -11,8 +11,11 @@ import java.util.Arrays;
  * validation data, {@link #validationLosses()} holds the validation loss after each epoch in the
  * same layout, and {@link #initialValidationLoss()} the one before. {@link #network()} holds the
  * parameters of epoch {@link #selectedEpoch()}: the last epoch run, or under early stopping the
- * epoch with the lowest validation loss (0 meaning the starting network). A result is immutable and
- * safe to share between threads.
+ * epoch with the best monitored validation quantity (0 meaning the starting network): the
+ * <em>kept</em> epoch, whose losses {@link #keptLoss()} and {@link #keptValidationLoss()} give.
+ * {@link #finalLoss()} is the last epoch's, which under early stopping is not the returned
+ * network's. {@link #stopReason()} says why training ended. A result is immutable and safe to share
+ * between threads.
  */
 public final class TrainingResult {
 
@@ -23,6 +26,7 @@ public final class TrainingResult {
     private final double[] validationLosses;
     private final int selectedEpoch;
     private final boolean stoppedEarly;
+    private final StopReason stopReason;
 
     TrainingResult(Network network, double initialLoss, double[] losses) {
         this(network, initialLoss, losses, Double.NaN, new double[0], losses.length, false);
@@ -30,6 +34,12 @@ public final class TrainingResult {
 
     TrainingResult(Network network, double initialLoss, double[] losses, double initialValidationLoss,
             double[] validationLosses, int selectedEpoch, boolean stoppedEarly) {
+        this(network, initialLoss, losses, initialValidationLoss, validationLosses, selectedEpoch, stoppedEarly,
+                new StopReason.Completed());
+    }
+
+    TrainingResult(Network network, double initialLoss, double[] losses, double initialValidationLoss,
+            double[] validationLosses, int selectedEpoch, boolean stoppedEarly, StopReason stopReason) {
         this.network = network;
         this.initialLoss = initialLoss;
         this.losses = losses.clone();
@@ -37,6 +47,7 @@ public final class TrainingResult {
         this.validationLosses = validationLosses.clone();
         this.selectedEpoch = selectedEpoch;
         this.stoppedEarly = stoppedEarly;
+        this.stopReason = stopReason;
     }
 
     /**
@@ -67,9 +78,10 @@ public final class TrainingResult {
     }
 
     /**
-     * Returns the training loss after the last epoch run.
+     * Returns the training loss after the <em>last epoch run</em>. Under early stopping that is not
+     * the loss of {@link #network()}, which holds an earlier epoch: see {@link #keptLoss()}.
      *
-     * @return the final loss
+     * @return the last epoch's loss, or the initial loss if no epoch ran
      */
     public double finalLoss() {
         return losses.length == 0 ? initialLoss : losses[losses.length - 1];
@@ -113,6 +125,47 @@ public final class TrainingResult {
     }
 
     /**
+     * Returns the epoch whose parameters {@link #network()} holds; the same as {@link #selectedEpoch()}.
+     *
+     * @return the kept epoch, 0 for the starting network
+     */
+    public int keptEpoch() {
+        return selectedEpoch;
+    }
+
+    /**
+     * Returns the training loss of the returned network: the loss after the kept epoch.
+     *
+     * @return {@code losses()[keptEpoch() - 1]}, or {@link #initialLoss()} when the kept epoch is 0
+     */
+    public double keptLoss() {
+        return selectedEpoch == 0 ? initialLoss : losses[selectedEpoch - 1];
+    }
+
+    /**
+     * Returns the validation loss of the returned network: the validation loss after the kept epoch.
+     *
+     * @return {@code validationLosses()[keptEpoch() - 1]}, {@link #initialValidationLoss()} when the
+     *     kept epoch is 0, or NaN without validation data
+     */
+    public double keptValidationLoss() {
+        if (!hasValidation()) {
+            return Double.NaN;
+        }
+        return selectedEpoch == 0 ? initialValidationLoss : validationLosses[selectedEpoch - 1];
+    }
+
+    /**
+     * Returns why training ended.
+     *
+     * @return {@link StopReason.Completed}, {@link StopReason.NoImprovement} (early stopping) or
+     *     {@link StopReason.ListenerRequest} (a listener asked, with its reason)
+     */
+    public StopReason stopReason() {
+        return stopReason;
+    }
+
+    /**
      * Tells whether early stopping ended training before the planned number of epochs.
      *
      * @return true if training stopped early
@@ -131,7 +184,7 @@ public final class TrainingResult {
     }
 
     /**
-     * Exact equality of network, selected epoch and every loss.
+     * Exact equality of network, selected epoch, every loss and the stop reason.
      *
      * @param obj the object to compare with
      * @return true if {@code obj} is an equal result
@@ -142,7 +195,8 @@ public final class TrainingResult {
                 && Double.compare(initialLoss, other.initialLoss) == 0 && Arrays.equals(losses, other.losses)
                 && Double.compare(initialValidationLoss, other.initialValidationLoss) == 0
                 && Arrays.equals(validationLosses, other.validationLosses)
-                && selectedEpoch == other.selectedEpoch && stoppedEarly == other.stoppedEarly;
+                && selectedEpoch == other.selectedEpoch && stoppedEarly == other.stoppedEarly
+                && stopReason.equals(other.stopReason);
     }
 
     /**
@@ -156,7 +210,8 @@ public final class TrainingResult {
         hash = 31 * hash + Arrays.hashCode(losses);
         hash = 31 * hash + Double.hashCode(initialValidationLoss);
         hash = 31 * hash + Arrays.hashCode(validationLosses);
-        return 31 * (31 * hash + selectedEpoch) + Boolean.hashCode(stoppedEarly);
+        hash = 31 * (31 * hash + selectedEpoch) + Boolean.hashCode(stoppedEarly);
+        return 31 * hash + stopReason.hashCode();
     }
 
     /**
@@ -169,9 +224,11 @@ public final class TrainingResult {
     public String toString() {
         String text = "TrainingResult[" + losses.length + " epochs, loss " + initialLoss + " -> " + finalLoss();
         if (hasValidation()) {
-            double selected = selectedEpoch == 0 ? initialValidationLoss : validationLosses[selectedEpoch - 1];
-            text += ", validation loss " + initialValidationLoss + " -> " + selected + " at epoch "
+            text += ", validation loss " + initialValidationLoss + " -> " + keptValidationLoss() + " at epoch "
                     + selectedEpoch + (stoppedEarly ? ", stopped early" : "");
+        }
+        if (stopReason instanceof StopReason.ListenerRequest request) {
+            text += ", " + request;
         }
         return text + "]";
     }

@@ -19,6 +19,10 @@ import java.util.Random;
  * step and the next step's gradient are taken at the same parameters on the same data, so one
  * {@link Backpropagation#lossAndGradient} pass gives both: the gradient is kept for the next step.
  * Both values are bit for bit those of the separate calls, so results do not depend on it.
+ *
+ * <p>The {@link DivergenceGuard} checks only read values the loop computes anyway (the epoch's
+ * training loss, the gradient before weight decay, the parameters), so a run that passes them gives
+ * the same bits as before they existed.
  */
 final class TrainingRun {
 
@@ -41,6 +45,9 @@ final class TrainingRun {
     private Network current;
     private double[] pendingGradient;
     private double lastFiniteLoss = Double.NaN;
+    /** Steps of the current epoch so far, and how many of them had a data gradient of exactly 0. */
+    private int stepsThisEpoch;
+    private int zeroGradientSteps;
 
     TrainingRun(Trainer trainer, Network start, Matrix inputs, Matrix targets, Matrix validationInputs,
             Matrix validationTargets) {
@@ -65,7 +72,8 @@ final class TrainingRun {
 
     TrainingResult run() {
         int epochs = trainer.epochs();
-        int patience = trainer.earlyStoppingPatience();
+        EarlyStopping stopping = trainer.earlyStopping().orElse(null);
+        TrainingListener listener = trainer.listener();
         boolean validating = validationInputs != null;
         // Before the first step, the rate in force is the one the first epoch would use.
         double firstRate = trainer.learningRateSchedule().rate(1);
@@ -75,46 +83,121 @@ final class TrainingRun {
                 ? lossOf(start, validationInputs, validationTargets, 0, 1, firstRate,
                         "the initial validation loss")
                 : Double.NaN;
+        double startLargest = largestAbsolute(theta);
+        double best = stopping == null ? Double.NaN
+                : monitored(stopping, start, initialValidation, 0, 1, firstRate);
 
         double[] losses = new double[epochs];
         double[] validationLosses = new double[validating ? epochs : 0];
         double[] bestTheta = theta.clone();
         int bestEpoch = 0;
         int epoch = 0;
+        StopReason reason = new StopReason.Completed();
         while (epoch < epochs) {
             epoch++;
             double rate = trainer.learningRateSchedule().rate(epoch);
             losses[epoch - 1] = epoch(epoch, rate);
+            guard(epoch, rate, losses[epoch - 1], initialLoss, startLargest);
             double validationLoss = Double.NaN;
             if (validating) {
-                int lastStep = (inputs.rows() + batchSize - 1) / batchSize;
                 validationLoss = lossOf(current, validationInputs, validationTargets, epoch,
-                        lastStep, rate, "the validation loss");
+                        stepsThisEpoch, rate, "the validation loss");
                 validationLosses[epoch - 1] = validationLoss;
-                double best = bestEpoch == 0 ? initialValidation : validationLosses[bestEpoch - 1];
-                if (validationLoss < best) {
+            }
+            if (stopping != null) {
+                double value = monitored(stopping, current, validationLoss, epoch, stepsThisEpoch, rate);
+                if (stopping.improves(value, best)) {
+                    best = value;
                     bestTheta = theta.clone();
                     bestEpoch = epoch;
                 }
             }
-            trainer.listener().epochFinished(new EpochReport(epoch, epochs, losses[epoch - 1], validationLoss,
-                    rate, Duration.ofNanos(System.nanoTime() - startNanos)));
-            if (patience > 0 && epoch - bestEpoch >= patience) {
+            Network reported = current;
+            TrainingListener.Decision decision = Listeners.decide(listener, new EpochReport(epoch, epochs,
+                    losses[epoch - 1], validationLoss, rate, Duration.ofNanos(System.nanoTime() - startNanos),
+                    () -> reported));
+            if (stopping != null && epoch - bestEpoch >= stopping.patience()) {
+                reason = new StopReason.NoImprovement(stopping);
+                break;
+            }
+            if (decision.stop()) {
+                reason = new StopReason.ListenerRequest(decision.reason());
                 break;
             }
         }
         double[] history = Arrays.copyOf(losses, epoch);
         double[] validationHistory = Arrays.copyOf(validationLosses, epoch);
-        TrainingResult result = patience == 0
-                ? new TrainingResult(current, initialLoss, history, initialValidation, validationHistory, epoch, false)
+        boolean stoppedEarly = reason instanceof StopReason.NoImprovement && epoch < epochs;
+        if (reason instanceof StopReason.NoImprovement && epoch == epochs) {
+            // Patience ran out exactly at the last planned epoch: every epoch ran, as before monitors.
+            reason = new StopReason.Completed();
+        }
+        TrainingResult result = stopping == null
+                ? new TrainingResult(current, initialLoss, history, initialValidation, validationHistory, epoch, false,
+                        reason)
                 : new TrainingResult(bestEpoch == epoch ? current : start.withParameters(bestTheta), initialLoss,
-                        history, initialValidation, validationHistory, bestEpoch, epoch < epochs);
-        trainer.listener().trainingFinished(result);
+                        history, initialValidation, validationHistory, bestEpoch, stoppedEarly, reason);
+        listener.trainingFinished(result);
         return result;
+    }
+
+    /**
+     * Applies the {@link DivergenceGuard} after an epoch. Explosion: the epoch's training loss is
+     * above {@code lossGrowthLimit} times the initial one. Stall: every step of the epoch had a data
+     * gradient of exactly 0 while the loss is above 0 and the largest absolute parameter grew by
+     * {@link DivergenceGuard#STALL_PARAMETER_GROWTH} or more, so no step can move the network again.
+     */
+    private void guard(int epoch, double rate, double epochLoss, double initialLoss, double startLargest) {
+        DivergenceGuard guard = trainer.divergenceGuard();
+        if (initialLoss > 0.0 && epochLoss > guard.lossGrowthLimit() * initialLoss) {
+            throw new DivergenceException(DivergenceException.Kind.LOSS_EXPLODED, epoch, stepsThisEpoch, rate,
+                    lastFiniteLoss, "the loss " + epochLoss + " exceeds " + guard.lossGrowthLimit()
+                            + " times the initial loss " + initialLoss + " (DivergenceGuard.lossGrowthLimit)");
+        }
+        if (guard.stopWhenStalled() && zeroGradientSteps == stepsThisEpoch && epochLoss > 0.0) {
+            double largest = largestAbsolute(theta);
+            if (largest >= DivergenceGuard.STALL_PARAMETER_GROWTH * startLargest && largest > 0.0) {
+                throw new DivergenceException(DivergenceException.Kind.STALLED, epoch, stepsThisEpoch, rate,
+                        lastFiniteLoss, "the gradient is exactly 0 in every step while the loss is " + epochLoss
+                                + ": every unit is saturated, so no step can change the network again; the largest"
+                                + " |parameter| grew from " + startLargest + " to " + largest);
+            }
+        }
+    }
+
+    /**
+     * Measures the early-stopping quantity; an overflow of the predictions is divergence, and a
+     * metric that rejects the validation data (R^2 of constant targets) names the monitor.
+     */
+    private double monitored(EarlyStopping stopping, Network network, double validationLoss, int epoch, int step,
+            double rate) {
+        try {
+            return checked(stopping.monitor().measure(network, validationInputs, validationTargets, validationLoss),
+                    epoch, step, rate, "the early-stopping quantity " + stopping.monitor());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("early stopping on " + stopping.monitor() + ": " + e.getMessage(), e);
+        } catch (DivergenceException e) {
+            throw e;
+        } catch (ArithmeticException e) {
+            DivergenceException divergence = new DivergenceException(epoch, step, rate, lastFiniteLoss,
+                    "the validation outputs for " + stopping.monitor() + " overflowed (" + e.getMessage() + ")");
+            divergence.initCause(e);
+            throw divergence;
+        }
+    }
+
+    private static double largestAbsolute(double[] values) {
+        double largest = 0.0;
+        for (double value : values) {
+            largest = Math.max(largest, Math.abs(value));
+        }
+        return largest;
     }
 
     /** Runs one epoch of steps and returns the loss on the whole training set after it. */
     private double epoch(int epoch, double rate) {
+        stepsThisEpoch = 0;
+        zeroGradientSteps = 0;
         int samples = inputs.rows();
         if (fullBatch) {
             return step(epoch, 1, rate, inputs, targets);
@@ -134,6 +217,10 @@ final class TrainingRun {
         double[] gradient = pendingGradient != null ? pendingGradient
                 : gradient(current, batchInputs, batchTargets, epoch, step, rate);
         pendingGradient = null;
+        stepsThisEpoch++;
+        if (isZero(gradient)) {
+            zeroGradientSteps++;
+        }
         if (weightDecay > 0.0) {
             for (int i = 0; i < theta.length; i++) {
                 if (decayed[i]) {
@@ -152,6 +239,15 @@ final class TrainingRun {
         // A full-batch step's loss is on the whole set: fused, it also gives the next step's gradient.
         return lossOf(current, batchInputs, batchTargets, fullBatch && fused != null && epoch < trainer.epochs(),
                 epoch, step, rate, fullBatch ? "the loss" : "the loss of batch " + step);
+    }
+
+    private static boolean isZero(double[] gradient) {
+        for (double value : gradient) {
+            if (value != 0.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -177,7 +273,7 @@ final class TrainingRun {
         }
         int expected = network.parameterCount();
         if (gradient == null || gradient.length != expected) {
-            throw new IllegalStateException(source + " returned "
+            throw new IllegalStateException(Trainer.describe(source) + " returned "
                     + (gradient == null ? "null" : gradient.length + " values") + " for " + expected
                     + " parameters");
         }

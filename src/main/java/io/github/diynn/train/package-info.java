@@ -9,6 +9,9 @@
  * values with no lifecycle; the mutable optimizer state lives inside one {@code train} call. Every
  * random choice takes an explicit seed, so a rerun is bit-identical; a run that turns NaN or
  * infinite stops with a {@link io.github.diynn.train.DivergenceException} and never returns a model
- * with a non-finite weight.
+ * with a non-finite weight, and by the {@link io.github.diynn.train.DivergenceGuard} so does a run
+ * whose loss explodes or that stalls with every unit saturated. Listeners see each epoch's network
+ * and may ask training to stop; {@link io.github.diynn.train.TrainingResult#stopReason()} says why
+ * it ended.
  */
 package io.github.diynn.train;

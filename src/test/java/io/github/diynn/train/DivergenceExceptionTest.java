@@ -28,4 +28,14 @@ class DivergenceExceptionTest {
     void isAnArithmeticException() {
         assertThat(new DivergenceException(1, 1, 0.1, 1.0, "x")).isInstanceOf(ArithmeticException.class);
     }
+
+    @Test
+    void thePublicConstructorIsTheNotFiniteKindAndAStallSaysStalled() {
+        assertThat(new DivergenceException(1, 1, 0.1, 1.0, "x").kind()).isEqualTo(DivergenceException.Kind.NOT_FINITE);
+        DivergenceException stalled = new DivergenceException(DivergenceException.Kind.STALLED, 2, 1, 0.1, 1.0,
+                "the gradient is exactly 0");
+        assertThat(stalled.kind()).isEqualTo(DivergenceException.Kind.STALLED);
+        assertThat(stalled).hasMessageStartingWith("training stalled at epoch 2, step 1: the gradient is exactly 0")
+                .hasMessageContaining("Initializer.XAVIER_NORMAL");
+    }
 }

@@ -14,7 +14,23 @@ final class Iris {
             .build()
             .loadResource(Iris.class, "/iris.csv");
 
+    private static final Dataset SPECIES = CsvLoader.builder()
+            .inputs("sepal_length", "sepal_width", "petal_length", "petal_width")
+            .oneHotTarget("species")
+            .build()
+            .loadResource(Iris.class, "/iris.csv");
+
     private Iris() {
+    }
+
+    /** The unscaled data: sepal length and width (cm) to petal length (cm), one row per flower. */
+    static Dataset raw() {
+        return RAW;
+    }
+
+    /** The four measurements, z-scored over all 150 flowers, with the species as one-hot targets. */
+    static Dataset species() {
+        return SPECIES.withInputs(Scaler.fitZScore(SPECIES.inputs()).transform(SPECIES.inputs()));
     }
 
     /** Sepal length and width, each column divided by its maximum, one row per flower in file order. */

@@ -121,4 +121,13 @@ class ProgressReporterTest {
         assertThatThrownBy(() -> ProgressReporter.lines(null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("output stream is null");
     }
+
+    @Test
+    void summaryOfARunStoppedByAListenerGivesItsReason() {
+        TrainingResult result = new TrainingResult(Network.builder(1).dense(1, Activation.IDENTITY).build(1), 2.0,
+                new double[] {1.5, 1.25}, Double.NaN, new double[0], 2, false,
+                new StopReason.ListenerRequest("loss below 1.3"));
+        assertThat(ProgressReporter.summary(result))
+                .isEqualTo("trained 2 epochs (stopped by a listener: loss below 1.3), loss 2.00000 -> 1.25000");
+    }
 }

@@ -368,4 +368,40 @@ class TrainerOptionsTest {
         assertThatThrownBy(() -> Trainer.builder().epochs(3).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("learning rate");
     }
+
+    @Test
+    void aStratifiedValidationFractionHoldsOutTheRowsOfTheStratifiedSplit() {
+        Dataset species = Iris.species();
+        Network start = Network.builder(4).dense(3, Activation.SOFTMAX).build(2);
+        Trainer.Builder base = Trainer.builder().loss(Loss.CROSS_ENTROPY).learningRate(0.01)
+                .epochs(5).seed(9);
+
+        TrainingResult stratified = base.validationFraction(0.2, ValidationSplit.STRATIFIED).build()
+                .train(start, species);
+        DatasetSplit split = species.stratifiedSplit(0.8, 9);
+        TrainingResult explicit = Trainer.builder().loss(Loss.CROSS_ENTROPY).learningRate(0.01)
+                .epochs(5).seed(9).build().train(start, split.first(), split.second());
+
+        assertThat(stratified).isEqualTo(explicit);
+        assertThat(split.second().targets().columnSums().toRowMajorArray()).containsExactly(10.0, 10.0, 10.0);
+        assertThat(base.build().validationSplit()).isEqualTo(ValidationSplit.STRATIFIED);
+        assertThat(base.build().toString()).contains("validationFraction=0.2 stratified");
+    }
+
+    @Test
+    void aPlainValidationFractionIsARandomSplit() {
+        assertThat(Trainer.builder().learningRate(0.1).epochs(1).validationFraction(0.2).build().validationSplit())
+                .isEqualTo(ValidationSplit.RANDOM);
+        assertThatThrownBy(() -> Trainer.builder().validationFraction(0.2, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("validation split is null");
+    }
+
+    @Test
+    void aStratifiedSplitOfRegressionTargetsIsRefusedWithTheTargetNamed() {
+        Network start = Network.builder(2).dense(1, Activation.IDENTITY).build(2);
+        assertThatThrownBy(() -> Trainer.builder().learningRate(0.1).epochs(1)
+                .validationFraction(0.2, ValidationSplit.STRATIFIED).build().train(start, INPUTS, TARGETS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a stratified split needs class targets")
+                .hasMessageContaining("target row 0, column 0");
+    }
 }

@@ -188,8 +188,12 @@ class TrainerTest {
         Matrix inputs = Matrix.of(new double[][] {{5.1, 3.5}, {4.9, 3.0}, {6.3, 3.3}, {5.8, 2.7}});
         Matrix targets = Matrix.columnVector(1.4, 1.4, 6.0, 5.1);
         Network linear = Network.builder(2).dense(1, Activation.IDENTITY).build(8);
+        // With the explosion check of the default guard this run stops at epoch 2 (see
+        // TrainingGuardTest); with it off, the finite-difference rejection is what stops it.
+        Trainer unguarded = Trainer.builder().learningRate(0.5).epochs(2000).gradientSource(FiniteDifferences.forward())
+                .divergenceGuard(DivergenceGuard.off()).build();
         DivergenceException e = catchThrowableOfType(DivergenceException.class,
-                () -> trainer(0.5, 2000).train(linear, inputs, targets));
+                () -> unguarded.train(linear, inputs, targets));
         assertThat(e).isNotNull();
         assertThat(e.epoch()).isGreaterThan(1);
         assertThat(e.lastFiniteLoss()).isFinite();
@@ -363,5 +367,39 @@ class TrainerTest {
         assertThat(trainer.learningRate()).isEqualTo(0.1);
         assertThat(trainer.epochs()).isEqualTo(5);
         assertThat(trainer.loss()).isEqualTo(Loss.SUM_SQUARED_ERROR);
+    }
+
+    @Test
+    void aLambdaGradientSourceIsDescribedWithoutItsSyntheticClassName() {
+        GradientSource lambda = (network, loss, inputs, targets) -> new double[network.parameterCount()];
+        Trainer trainer = Trainer.builder().learningRate(0.1).epochs(1).gradientSource(lambda).build();
+
+        assertThat(trainer.toString()).contains("gradient=a custom GradientSource (lambda)").doesNotContain("$$Lambda");
+        GradientSource shortGradient = (network, loss, inputs, targets) -> new double[3];
+        assertThatThrownBy(() -> Trainer.builder().learningRate(0.1).epochs(1).gradientSource(shortGradient).build()
+                .train(network(1), DATA)).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("a custom GradientSource (lambda) returned 3 values");
+    }
+
+    @Test
+    void aNamedGradientSourceIsDescribedByItsName() {
+        GradientSource named = GradientSource.named("tutorial partials",
+                (network, loss, inputs, targets) -> new double[network.parameterCount()]);
+        assertThat(Trainer.builder().learningRate(0.1).epochs(1).gradientSource(named).build().toString())
+                .contains("gradient=tutorial partials,");
+    }
+
+    /** A class of its own without toString(). */
+    private static final class Zeros implements GradientSource {
+        @Override
+        public double[] gradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
+            return new double[network.parameterCount()];
+        }
+    }
+
+    @Test
+    void aClassWithoutToStringIsDescribedByItsSimpleNameAndOneWithItsOwnByThat() {
+        assertThat(Trainer.describe(new Zeros())).isEqualTo("a custom GradientSource (Zeros)");
+        assertThat(Trainer.describe(Backpropagation.instance())).isEqualTo(Backpropagation.instance().toString());
     }
 }

@@ -3,7 +3,10 @@ package io.github.diynn.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.diynn.core.Activation;
+import io.github.diynn.core.Loss;
 import io.github.diynn.core.Network;
+import io.github.diynn.data.Dataset;
+import io.github.diynn.data.DatasetSplit;
 import org.junit.jupiter.api.Test;
 
 class TrainingResultTest {
@@ -96,5 +99,55 @@ class TrainingResultTest {
                 new double[] {2.5, 2.75}, 2, true));
         assertThat(base).isNotEqualTo(new TrainingResult(network(1), 4.0, new double[] {3.0, 2.0}, 3.0,
                 new double[] {2.5, 2.75}, 1, false));
+    }
+
+    @Test
+    void theKeptLossIsTheReturnedNetworksLossNotTheLastEpochs() {
+        // The tutorial's 2-3-1 with biases on max-scaled Iris, gradient descent at 0.01, early
+        // stopping: the validation loss stops improving at epoch 404 and training ends at 434.
+        DatasetSplit split = new Dataset(Iris.regressionInputs(), Iris.regressionTargets()).split(0.8, 0);
+        Network start = Network.builder(2).dense(3, Activation.SIGMOID).dense(1, Activation.IDENTITY).build(42);
+        TrainingResult result = Trainer.builder().learningRate(0.01).epochs(2000)
+                .earlyStopping(30).build().train(start, split.first(), split.second());
+
+        assertThat(result.stoppedEarly()).isTrue();
+        assertThat(result.keptEpoch()).isEqualTo(result.selectedEpoch()).isEqualTo(404);
+        assertThat(result.epochs()).isEqualTo(434);
+        double trained = result.network().loss(Loss.SUM_SQUARED_ERROR, split.first().inputs(), split.first().targets());
+        double validated = result.network().loss(Loss.SUM_SQUARED_ERROR, split.second().inputs(),
+                split.second().targets());
+        assertThat(result.keptLoss()).isEqualTo(trained).isNotEqualTo(result.finalLoss());
+        assertThat(result.keptValidationLoss()).isEqualTo(validated)
+                .isEqualTo(result.validationLosses()[result.keptEpoch() - 1]);
+        assertThat(result.stopReason()).isEqualTo(new StopReason.NoImprovement(
+                EarlyStopping.of(EarlyStopping.Monitor.VALIDATION_LOSS, 30)));
+    }
+
+    @Test
+    void keptEpochZeroKeepsTheInitialLosses() {
+        TrainingResult result = new TrainingResult(network(1), 4.0, new double[] {5.0, 6.0}, 3.0,
+                new double[] {3.5, 3.25}, 0, true);
+        assertThat(result.keptLoss()).isEqualTo(4.0);
+        assertThat(result.keptValidationLoss()).isEqualTo(3.0);
+    }
+
+    @Test
+    void withoutValidationTheKeptLossIsTheLastAndTheKeptValidationLossIsNaN() {
+        TrainingResult result = new TrainingResult(network(1), 4.0, new double[] {3.0, 2.0});
+        assertThat(result.keptEpoch()).isEqualTo(2);
+        assertThat(result.keptLoss()).isEqualTo(2.0).isEqualTo(result.finalLoss());
+        assertThat(result.keptValidationLoss()).isNaN();
+        assertThat(result.stopReason()).isEqualTo(new StopReason.Completed());
+    }
+
+    @Test
+    void equalityAndDescriptionCoverTheStopReason() {
+        TrainingResult completed = new TrainingResult(network(1), 4.0, new double[] {3.0}, Double.NaN, new double[0],
+                1, false, new StopReason.Completed());
+        TrainingResult stopped = new TrainingResult(network(1), 4.0, new double[] {3.0}, Double.NaN, new double[0],
+                1, false, new StopReason.ListenerRequest("target reached"));
+        assertThat(completed).isNotEqualTo(stopped);
+        assertThat(stopped).hasToString("TrainingResult[1 epochs, loss 4.0 -> 3.0, stopped by a listener:"
+                + " target reached]");
     }
 }
