@@ -263,7 +263,10 @@ public final class Trainer {
      *     {@code network.outputSize()}
      * @return the trained network and its history
      * @throws IllegalArgumentException if an argument is null, the data does not fit the network,
-     *     the split leaves a part empty, or a stratified split meets targets that are not classes
+     *     the loss does not belong with the network's output activation or the targets (see
+     *     {@link Loss#requireCompatible(Network, Matrix)}: for example categorical cross-entropy on a
+     *     sigmoid output), the split leaves a part empty, or a stratified split meets targets that
+     *     are not classes
      * @throws IllegalStateException if early stopping is set without a validation fraction
      * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, the parameters
      *     grow so large that the gradient source rejects them, or the {@link #divergenceGuard()} finds
@@ -275,6 +278,7 @@ public final class Trainer {
             throw new IllegalArgumentException("dataset is null");
         }
         network.requireBatch(data.inputs(), data.targets());
+        loss.requireCompatible(network, data.targets());
         if (validationFraction == 0.0) {
             if (earlyStopping != null) {
                 throw new IllegalStateException("early stopping needs validation data: set"
@@ -304,7 +308,8 @@ public final class Trainer {
      * @param targets a {@code samples x outputSize} matrix
      * @return the trained network and its history
      * @throws IllegalArgumentException if an argument is null, the data does not fit the network
-     *     (both shapes named), or the split leaves a part empty
+     *     (both shapes named), the loss does not belong with the network's output activation or the
+     *     targets ({@link Loss#requireCompatible(Network, Matrix)}), or the split leaves a part empty
      * @throws IllegalStateException if early stopping is set without a validation fraction
      * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, the parameters
      *     grow so large that the gradient source rejects them, or the {@link #divergenceGuard()} finds
@@ -323,8 +328,9 @@ public final class Trainer {
      * @param training the samples trained on
      * @param validation the samples only measured, for the history and early stopping
      * @return the trained network and its history
-     * @throws IllegalArgumentException if an argument is null or a data set does not fit the network
-     *     (the set and both shapes named)
+     * @throws IllegalArgumentException if an argument is null, a data set does not fit the network
+     *     (the set and both shapes named), or the loss does not belong with the network's output
+     *     activation or a set's targets ({@link Loss#requireCompatible(Network, Matrix)})
      * @throws IllegalStateException if a validation fraction is also set
      * @throws DivergenceException if a parameter or a loss becomes NaN or infinite, the parameters
      *     grow so large that the gradient source rejects them, or the {@link #divergenceGuard()} finds
@@ -345,10 +351,14 @@ public final class Trainer {
                 validation.targets()).run();
     }
 
-    /** Checks that a data set fits the network, naming the set in the message if not. */
-    private static void requireFits(Network network, Dataset data, String which) {
+    /**
+     * Checks that a data set fits the network and that the loss suits the network's output and the
+     * targets, naming the set in the message if not.
+     */
+    private void requireFits(Network network, Dataset data, String which) {
         try {
             network.requireBatch(data.inputs(), data.targets());
+            loss.requireCompatible(network, data.targets());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(which + ": " + e.getMessage(), e);
         }
