@@ -79,6 +79,7 @@ public final class Backpropagation implements GradientSource {
      * @throws ArithmeticException if a prediction or the loss overflows, as in
      *     {@link Network#loss(Loss, Matrix, Matrix)}
      */
+    @Override
     public LossAndGradient lossAndGradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
         if (network == null || loss == null) {
             throw new IllegalArgumentException("network and loss must not be null, got " + network
@@ -89,6 +90,24 @@ public final class Backpropagation implements GradientSource {
         double value = BatchEvaluator.of(network, loss, inputs.rows()).lossAndGradient(inputs.raw(), targets.raw(),
                 inputs.rows(), gradient);
         return new LossAndGradient(value, gradient);
+    }
+
+    /**
+     * Runs {@link BatchEvaluator#lossAndGradient} on the evaluator's buffers: one forward and one
+     * backward pass, nothing allocated.
+     *
+     * @param evaluator an evaluator made for the network's shape and the loss
+     * @param parameters the parameters, in the layout of {@link Network#parameters()}; not changed
+     * @param inputs {@code rows x inputSize} values
+     * @param targets {@code rows x outputSize} values
+     * @param rows the batch size, in {@code [1, evaluator.capacity()]}
+     * @param gradient receives {@code dJ/dtheta}
+     * @return the loss at {@code parameters}
+     */
+    @Override
+    public double lossAndGradient(BatchEvaluator evaluator, double[] parameters, double[] inputs, double[] targets,
+            int rows, double[] gradient) {
+        return evaluator.lossAndGradient(parameters, inputs, targets, rows, gradient);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.diynn.core;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,6 +31,7 @@ import java.util.List;
  */
 public final class BatchEvaluator {
 
+    private final Network template;
     private final List<DenseLayer> layers;
     private final Layout layout;
     private final Loss loss;
@@ -41,6 +43,7 @@ public final class BatchEvaluator {
     private final double[] transposed;
 
     private BatchEvaluator(Network network, Loss loss, int capacity) {
+        this.template = network;
         this.layers = network.layers();
         this.layout = network.layout();
         this.loss = loss;
@@ -160,6 +163,16 @@ public final class BatchEvaluator {
         System.arraycopy(a[layers.size() - 1], 0, outputs, 0, rows * outputSize());
     }
 
+    /**
+     * Builds the network of this evaluator's shape at {@code parameters}, checking every value is
+     * finite (a value, for sources that need one).
+     */
+    Network network(double[] parameters) {
+        requireLength(parameters, layout.parameterCount(), "parameters");
+        return template.withParameters(parameters.length == layout.parameterCount() ? parameters
+                : Arrays.copyOf(parameters, layout.parameterCount()));
+    }
+
     // ------------------------------------------------------------------ the network's own values
 
     /** {@link #lossAndGradient} at the network's own parameters (no parameter vector is built). */
@@ -174,6 +187,42 @@ public final class BatchEvaluator {
     double loss(double[] inputs, double[] targets, int rows) {
         forward(null, false, inputs, rows);
         return checkedLoss(targets, rows);
+    }
+
+    /**
+     * Estimates {@code dJ/dtheta} at {@code theta} by finite differences into {@code gradient} and
+     * returns {@code J(theta)}: forward {@code (J(theta + h e_i) - J(theta)) / h} or central
+     * {@code (J(theta + h e_i) - J(theta - h e_i)) / 2h}. Each probe changes {@code theta[i]} in
+     * place and restores it, so {@code theta} ends with the bits it had; each loss is evaluated by the
+     * same code as {@link #loss}, so every probe has the bits of {@code network.withParameters(...)
+     * .loss(...)}.
+     *
+     * @throws IllegalArgumentException if {@code step} vanishes against a coordinate (naming it)
+     */
+    double finiteDifferences(boolean forward, double step, double[] theta, double[] inputs, double[] targets,
+            int rows, double[] gradient) {
+        double atPoint = loss(theta, inputs, targets, rows);
+        for (int i = 0; i < layout.parameterCount(); i++) {
+            double original = theta[i];
+            if (original + step == original) {
+                throw new IllegalArgumentException("step " + step + " vanishes against coordinate " + i + " = "
+                        + original + "; use a larger step");
+            }
+            try {
+                theta[i] = original + step;
+                double plus = loss(theta, inputs, targets, rows);
+                if (forward) {
+                    gradient[i] = (plus - atPoint) / step;
+                } else {
+                    theta[i] = original - step;
+                    double minus = loss(theta, inputs, targets, rows);
+                    gradient[i] = (plus - minus) / (2 * step);
+                }
+            } finally {
+                theta[i] = original;
+            }
+        }
+        return atPoint;
     }
 
     // ------------------------------------------------------------------ the passes

@@ -115,7 +115,61 @@ public final class FiniteDifferences implements GradientSource {
             throw new IllegalArgumentException("network and loss must not be null");
         }
         network.requireBatch(inputs, targets);
-        return gradient(theta -> network.withParameters(theta).loss(loss, inputs, targets), network.parameters());
+        double[] gradient = new double[network.parameterCount()];
+        BatchEvaluator.of(network, loss, inputs.rows()).finiteDifferences(scheme == Scheme.FORWARD, step,
+                network.parameters(), inputs.raw(), targets.raw(), inputs.rows(), gradient);
+        return gradient;
+    }
+
+    /**
+     * Returns the loss at the network's parameters with the estimated gradient; the forward scheme's
+     * loss is the one it differences against, so nothing is evaluated twice.
+     *
+     * @param network the network at its current parameters; it is not changed
+     * @param loss the loss {@code J}
+     * @param inputs a {@code samples x inputSize} batch
+     * @param targets a {@code samples x outputSize} batch
+     * @return the loss and the estimated gradient
+     * @throws IllegalArgumentException if an argument is null, the batch does not fit the network, or
+     *     the step vanishes against a parameter
+     * @throws ArithmeticException if a probe's prediction or loss overflows
+     */
+    @Override
+    public LossAndGradient lossAndGradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
+        if (network == null || loss == null) {
+            throw new IllegalArgumentException("network and loss must not be null");
+        }
+        network.requireBatch(inputs, targets);
+        double[] gradient = new double[network.parameterCount()];
+        double value = BatchEvaluator.of(network, loss, inputs.rows()).finiteDifferences(scheme == Scheme.FORWARD,
+                step, network.parameters(), inputs.raw(), targets.raw(), inputs.rows(), gradient);
+        return new LossAndGradient(value, gradient);
+    }
+
+    /**
+     * Estimates the gradient on the evaluator's buffers: each probe moves one parameter in place,
+     * evaluates the loss with nothing allocated, and puts the parameter back bit for bit.
+     *
+     * @param evaluator an evaluator made for the network's shape and the loss
+     * @param parameters the parameters, in the layout of {@link Network#parameters()}; each is moved
+     *     and restored, so the array ends as it began
+     * @param inputs {@code rows x inputSize} values
+     * @param targets {@code rows x outputSize} values
+     * @param rows the batch size, in {@code [1, evaluator.capacity()]}
+     * @param gradient receives the estimate of {@code dJ/dtheta}
+     * @return the loss at {@code parameters}
+     * @throws IllegalArgumentException if an array is too short, {@code rows} is out of range, or the
+     *     step vanishes against a parameter
+     */
+    @Override
+    public double lossAndGradient(BatchEvaluator evaluator, double[] parameters, double[] inputs, double[] targets,
+            int rows, double[] gradient) {
+        if (gradient == null || gradient.length < evaluator.parameterCount()) {
+            throw new IllegalArgumentException("gradient array holds " + (gradient == null ? "no" : gradient.length)
+                    + " values, needs " + evaluator.parameterCount());
+        }
+        return evaluator.finiteDifferences(scheme == Scheme.FORWARD, step, parameters, inputs, targets, rows,
+                gradient);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.github.diynn.core;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
 /**
  * A way to compute the gradient of a loss with respect to all of a network's parameters.
  *
@@ -8,6 +11,13 @@ package io.github.diynn.core;
  * threads, and must not modify their arguments. {@link Backpropagation} computes the exact
  * gradient; {@link FiniteDifferences} estimates it numerically, and {@link GradientCheck} compares
  * the two.
+ *
+ * <p>A source has one method to write, {@link #gradient(Network, Loss, Matrix, Matrix)}, so a lambda
+ * will do. The trainer calls the engine's primitive,
+ * {@link #lossAndGradient(BatchEvaluator, double[], double[], double[], int, double[])}: one
+ * evaluation at the parameters gives the step's loss and its gradient. Its default builds the network
+ * and the batch matrices and calls the two methods above; the library's sources override it to run
+ * on the evaluator's buffers with nothing allocated.
  */
 @FunctionalInterface
 public interface GradientSource {
@@ -23,6 +33,96 @@ public interface GradientSource {
      * @throws IllegalArgumentException if the batch does not fit the network (shapes named)
      */
     double[] gradient(Network network, Loss loss, Matrix inputs, Matrix targets);
+
+    /**
+     * Returns the loss at the network's parameters together with {@code dJ/dtheta}.
+     *
+     * <p>The default calls {@link #gradient(Network, Loss, Matrix, Matrix)} and
+     * {@link Network#loss(Loss, Matrix, Matrix)}; sources that see the loss on the way (both of the
+     * library's do) return it without a second evaluation.
+     *
+     * @param network the network at its current parameters
+     * @param loss the loss {@code J}
+     * @param inputs a {@code samples x inputSize} batch
+     * @param targets a {@code samples x outputSize} batch
+     * @return the loss and the gradient
+     * @throws IllegalArgumentException if the batch does not fit the network (shapes named)
+     * @throws IllegalStateException if {@link #gradient} returns null or the wrong number of values
+     * @throws ArithmeticException if a prediction or the loss overflows
+     */
+    default LossAndGradient lossAndGradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
+        double[] gradient = requireLength(gradient(network, loss, inputs, targets), network.parameterCount());
+        return new LossAndGradient(network.loss(loss, inputs, targets), gradient);
+    }
+
+    /**
+     * The engine's primitive: the loss of a batch at {@code parameters}, with {@code dJ/dtheta}
+     * written into {@code gradient}, for networks of the evaluator's shape and its loss.
+     *
+     * <p>The arrays are as {@link BatchEvaluator#lossAndGradient} takes them (row-major, the first
+     * {@code rows} rows used). The default builds the network and the batch as values and calls
+     * {@link #lossAndGradient(Network, Loss, Matrix, Matrix)}, allocating as it goes;
+     * {@link Backpropagation} and {@link FiniteDifferences} run on the evaluator's buffers instead.
+     * An implementation may change {@code parameters} while it runs but must leave every bit of it as
+     * it found it.
+     *
+     * @param evaluator an evaluator made for the network's shape and the loss
+     * @param parameters the parameters, in the layout of {@link Network#parameters()}
+     * @param inputs {@code rows x inputSize} values
+     * @param targets {@code rows x outputSize} values
+     * @param rows the batch size, in {@code [1, evaluator.capacity()]}
+     * @param gradient receives {@code dJ/dtheta}, {@code evaluator.parameterCount()} values
+     * @return the loss {@code J} at {@code parameters}
+     * @throws IllegalArgumentException if an array is too short, {@code rows} is out of range, or a
+     *     value is NaN or infinite (the default checks the values; the library's sources trust them)
+     * @throws IllegalStateException if {@link #gradient} returns null or the wrong number of values
+     * @throws ArithmeticException if a prediction or the loss overflows
+     */
+    default double lossAndGradient(BatchEvaluator evaluator, double[] parameters, double[] inputs, double[] targets,
+            int rows, double[] gradient) {
+        Network network = evaluator.network(parameters);
+        Matrix x = Matrix.of(rows, network.inputSize(), Arrays.copyOf(inputs, rows * network.inputSize()));
+        Matrix y = Matrix.of(rows, network.outputSize(), Arrays.copyOf(targets, rows * network.outputSize()));
+        LossAndGradient both = lossAndGradient(network, evaluator.loss(), x, y);
+        System.arraycopy(both.rawGradient(), 0, gradient, 0, network.parameterCount());
+        return both.loss();
+    }
+
+    private double[] requireLength(double[] gradient, int expected) {
+        if (gradient == null || gradient.length != expected) {
+            throw new IllegalStateException(describe(this) + " returned "
+                    + (gradient == null ? "null" : gradient.length + " values") + " for " + expected + " parameters");
+        }
+        return gradient;
+    }
+
+    /**
+     * Describes a source for messages and reports: its own {@code toString()} if its class has one,
+     * {@code "a custom GradientSource (lambda)"} for a lambda, else the class's simple name.
+     *
+     * @param source the source
+     * @return the description
+     * @throws IllegalArgumentException if {@code source} is null
+     */
+    static String describe(GradientSource source) {
+        if (source == null) {
+            throw new IllegalArgumentException("gradient source is null");
+        }
+        Class<?> type = source.getClass();
+        if (type.isSynthetic() || type.isHidden() || type.getSimpleName().contains("$$Lambda")) {
+            return "a custom GradientSource (lambda)";
+        }
+        try {
+            Method toString = type.getMethod("toString");
+            if (toString.getDeclaringClass() != Object.class) {
+                return source.toString();
+            }
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("every class has toString()", e);
+        }
+        String name = type.getSimpleName();
+        return "a custom GradientSource (" + (name.isEmpty() ? "anonymous class " + type.getName() : name) + ")";
+    }
 
     /**
      * Returns the exact gradient by backpropagation, {@link Backpropagation#instance()}.
@@ -55,6 +155,17 @@ public interface GradientSource {
             @Override
             public double[] gradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
                 return source.gradient(network, loss, inputs, targets);
+            }
+
+            @Override
+            public LossAndGradient lossAndGradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
+                return source.lossAndGradient(network, loss, inputs, targets);
+            }
+
+            @Override
+            public double lossAndGradient(BatchEvaluator evaluator, double[] parameters, double[] inputs,
+                    double[] targets, int rows, double[] gradient) {
+                return source.lossAndGradient(evaluator, parameters, inputs, targets, rows, gradient);
             }
 
             @Override

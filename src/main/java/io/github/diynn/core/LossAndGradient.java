@@ -40,6 +40,11 @@ public final class LossAndGradient {
         return gradient.clone();
     }
 
+    /** The gradient array itself, for the library's own callers that do not keep it. */
+    double[] rawGradient() {
+        return gradient;
+    }
+
     /**
      * Exact equality of the loss and every gradient entry ({@link Double#compare} semantics).
      *

@@ -8,7 +8,6 @@ import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.data.DatasetSplit;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -394,27 +393,9 @@ public final class Trainer {
                 + stopping + (divergenceGuard.equals(DivergenceGuard.standard()) ? "" : ", " + divergenceGuard) + "]";
     }
 
-    /**
-     * Names a gradient source for messages: its own {@code toString()} if its class declares one,
-     * otherwise {@code "a custom GradientSource (lambda)"} for a lambda or method reference (a
-     * synthetic or hidden class, whose default name is a meaningless {@code $$Lambda$...}) and
-     * {@code "a custom GradientSource (SimpleName)"} for any other class.
-     */
+    /** Describes a source for messages: {@link GradientSource#describe(GradientSource)}. */
     static String describe(GradientSource source) {
-        Class<?> type = source.getClass();
-        if (type.isSynthetic() || type.isHidden() || type.getSimpleName().contains("$$Lambda")) {
-            return "a custom GradientSource (lambda)";
-        }
-        try {
-            Method toString = type.getMethod("toString");
-            if (toString.getDeclaringClass() != Object.class) {
-                return source.toString();
-            }
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError("every class has toString()", e);
-        }
-        String name = type.getSimpleName();
-        return "a custom GradientSource (" + (name.isEmpty() ? "anonymous class " + type.getName() : name) + ")";
+        return GradientSource.describe(source);
     }
 
     /** Collects a trainer's configuration; not thread-safe, unlike the trainer it builds. */
