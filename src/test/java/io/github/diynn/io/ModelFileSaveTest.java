@@ -78,7 +78,12 @@ class ModelFileSaveTest {
         assertThatThrownBy(() -> ModelFile.saveAtomically(target, out -> {
             out.write(next, 0, next.length / 2);
             throw new IOException("device full");
-        })).isInstanceOf(IOException.class).hasMessage("device full");
+        })).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("cannot save the model to " + target.toAbsolutePath()
+                        + ": writing the temporary file .model.json.")
+                .hasMessageEndingWith(".tmp failed after " + next.length / 2 + " bytes: java.io.IOException: device full;"
+                        + " the old file is unchanged")
+                .hasRootCauseMessage("device full");
 
         assertThat(Files.readAllBytes(target)).isEqualTo(before);
         assertThat(ModelFile.load(target)).isEqualTo(previous);
@@ -189,7 +194,7 @@ class ModelFileSaveTest {
         Files.writeString(target, "{\"format\": \"diynn-model\", \"version\": 7");
 
         assertThatThrownBy(() -> ModelFile.load(target)).isExactlyInstanceOf(ModelFormatException.class)
-                .hasMessageStartingWith(target + ":1:38: format version 7 is newer than version 1");
+                .hasMessageStartingWith(target + ":1:38: format version 7 is newer than version 2");
     }
 
     @Test
