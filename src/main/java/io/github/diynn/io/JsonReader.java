@@ -79,8 +79,8 @@ final class JsonReader {
         if (others > 0) {
             odd = "a tab or carriage return in the whitespace";
         } else if (afterColon && (spaces != 1 || lineFeeds != 0)) {
-            odd = (spaces + lineFeeds == 0 ? "no" : spaces + lineFeeds + " whitespace bytes") + " after ':' where"
-                    + " diynn writes one space";
+            odd = (spaces + lineFeeds == 0 ? "no space" : spaces + lineFeeds + " whitespace bytes") + " after ':'"
+                    + " where diynn writes one space";
         } else if (lineFeeds > 1 || lineFeeds == 1 && (!lineFeedFirst || spaces != indent)) {
             odd = "an indentation of " + spaces + " spaces" + (lineFeeds > 1 ? " after " + lineFeeds + " line feeds" : "")
                     + " where diynn writes " + indent;

@@ -34,6 +34,8 @@ final class ModelReader {
     private final JsonReader json;
     private long parametersLeft;
     private long version;
+    /** Where the name list read last opened, for a refusal of the whole list. */
+    private ModelInput.Position listStart;
 
     private ModelReader(ModelInput input) {
         this.input = input;
@@ -73,30 +75,27 @@ final class ModelReader {
     /** Reads the three name lists of version 2; each is empty or fits the network, checked as read. */
     private SavedModel names(SavedModel model) throws IOException {
         Network network = model.network();
-        ModelInput.Position at = input.position();
         List<String> inputNames = names("inputNames", network.inputSize(), "the network's " + network.inputSize()
                 + " inputs");
         try {
             model = model.withInputNames(inputNames);
         } catch (IllegalArgumentException e) {
-            throw input.errorAt(at, e.getMessage());
+            throw input.errorAt(listStart, e.getMessage());
         }
-        at = input.position();
         List<String> targetNames = names("targetNames", network.outputSize(), "the network's "
                 + network.outputSize() + " outputs");
         try {
             model = model.withTargetNames(targetNames);
         } catch (IllegalArgumentException e) {
-            throw input.errorAt(at, e.getMessage());
+            throw input.errorAt(listStart, e.getMessage());
         }
-        at = input.position();
         int classes = network.outputSize() == 1 ? 2 : network.outputSize();
         List<String> classLabels = names("classLabels", classes, classes + " classes (" + (network.outputSize() == 1
                 ? "2 for one sigmoid output" : "one per output") + ")");
         try {
             return model.withClassLabels(classLabels);
         } catch (IllegalArgumentException e) {
-            throw input.errorAt(at, e.getMessage());
+            throw input.errorAt(listStart, e.getMessage());
         }
     }
 
@@ -104,6 +103,7 @@ final class ModelReader {
     private List<String> names(String member, int count, String countMeaning) throws IOException {
         json.name(member);
         json.expect('[', "to open " + member);
+        listStart = json.tokenStart();
         List<String> names = new ArrayList<>();
         if (json.peekToken() != ']') {
             while (true) {
@@ -357,7 +357,7 @@ final class ModelReader {
             return input.errorAt(carriageReturn, "line ends were converted to CRLF (for example by git's autocrlf):"
                     + " the first carriage return is at offset " + carriageReturn.offset() + ", and diynn writes"
                     + " none; model files must be byte-exact: mark *.json model files as binary in .gitattributes"
-                    + " (a line \"*.json binary\") and check the file out again (" + failure.getMessage() + ")");
+                    + " (a line \"*.json binary\") and check the file out again (" + where(failure) + ")");
         }
         if (Arrays.equals(actual, ModelWriter.sha256(ModelWriter.body(model, (int) version)))) {
             return failure;
@@ -367,7 +367,12 @@ final class ModelReader {
                 : odd, "the file looks re-indented or rewritten by a JSON tool; model files must be byte-exact: the"
                 + " checksum covers every byte, whitespace included, so restore the file as diynn saved it or save the"
                 + " model again from code (" + (odd == null ? "" : "here: " + json.oddLayoutDetail() + "; ")
-                + failure.getMessage() + ")");
+                + where(failure) + ")");
+    }
+
+    /** The failure that was explained, as "line L, column C: detail". */
+    private static String where(ModelFormatException failure) {
+        return "then at line " + failure.line() + ", column " + failure.column() + ": " + failure.detail();
     }
 
     private void checksumMember(byte[] actual) throws IOException {
