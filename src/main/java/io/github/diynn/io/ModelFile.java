@@ -20,7 +20,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Saves and loads {@link SavedModel}s in the diynn model format, version 2 (version 1 files load
- * too): readable JSON, checked on load, and written atomically. {@code docs/model-format.md} specifies the format.
+ * too): readable JSON, checked on load, and written atomically. {@code docs/model-format.md}
+ * specifies the format.
  *
  * <p><b>Saving</b> writes canonical ASCII bytes: the same model gives the same bytes under every
  * default locale. {@link #save(SavedModel, Path)} never leaves a partial file: it writes a temporary
@@ -30,8 +31,8 @@ import java.nio.file.StandardOpenOption;
  * one is refused, naming both), every size against the limits below and against the sizes already
  * read, chained layer sizes, known activation names, scalers and names that fit the network, the
  * exact number of values, finite values, the SHA-256 checksum, and that nothing follows the document.
- * A file whose checksum fails because a tool re-indented it or converted its line ends is told so. A Java
- * serialization stream is refused as "not a diynn model". Every refusal is a
+ * A file whose checksum fails because a tool re-indented it or converted its line ends is told so. A
+ * Java serialization stream is refused as "not a diynn model". Every refusal is a
  * {@link ModelFormatException} naming the source, line and column.
  *
  * <pre>{@code

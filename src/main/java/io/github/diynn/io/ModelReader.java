@@ -29,6 +29,11 @@ final class ModelReader {
 
     private static final byte[] JAVA_SERIALIZATION_MAGIC = {(byte) 0xAC, (byte) 0xED};
     private static final int SHA256_HEX_LENGTH = 64;
+    /**
+     * The largest file whose writer's layout is re-created to explain a failed checksum; a larger one
+     * is judged by its whitespace alone, so that explaining a refusal never needs much memory.
+     */
+    private static final long MAX_REENCODED_BYTES = 64L << 20;
 
     private final ModelInput input;
     private final JsonReader json;
@@ -359,10 +364,12 @@ final class ModelReader {
                     + " none; model files must be byte-exact: mark *.json model files as binary in .gitattributes"
                     + " (a line \"*.json binary\") and check the file out again (" + where(failure) + ")");
         }
-        if (Arrays.equals(actual, ModelWriter.sha256(ModelWriter.body(model, (int) version)))) {
+        ModelInput.Position odd = json.oddLayout();
+        boolean writersLayout = failure.offset() > MAX_REENCODED_BYTES ? odd == null
+                : Arrays.equals(actual, ModelWriter.sha256(ModelWriter.body(model, (int) version)));
+        if (writersLayout) {
             return failure;
         }
-        ModelInput.Position odd = json.oddLayout();
         return input.errorAt(odd == null ? new ModelInput.Position(failure.line(), failure.column(), failure.offset())
                 : odd, "the file looks re-indented or rewritten by a JSON tool; model files must be byte-exact: the"
                 + " checksum covers every byte, whitespace included, so restore the file as diynn saved it or save the"
