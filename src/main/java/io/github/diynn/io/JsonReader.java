@@ -18,6 +18,13 @@ final class JsonReader {
     private final ModelInput input;
     private final StringBuilder token = new StringBuilder();
     private ModelInput.Position mark;
+    /** How many objects and arrays are open, for the canonical indentation. */
+    private int depth;
+    /** Whether the last structural character was ':', after which the writer puts one space. */
+    private boolean afterColon;
+    /** Where the whitespace first differs from the writer's layout, or null while it has not. */
+    private ModelInput.Position oddLayout;
+    private String oddLayoutDetail;
 
     JsonReader(ModelInput input) {
         this.input = input;
@@ -34,11 +41,71 @@ final class JsonReader {
         return input.read();
     }
 
-    /** Skips JSON whitespace (space, tab, line feed, carriage return). */
+    /**
+     * Skips JSON whitespace (space, tab, line feed, carriage return), and notes the first run that
+     * the writer would not have written.
+     *
+     * <p>The writer puts one space after ':' and otherwise either nothing, one space (between the
+     * values of a row), or a line feed and two spaces per open object or array (one fewer before a
+     * closing '}' or ']'). Any other run cannot come from diynn; it does not make the file invalid
+     * (whitespace is free if the checksum matches), but it tells the reader, when the checksum
+     * fails, that a tool rewrote the file, and where.
+     */
     void skipWhitespace() throws IOException {
+        int spaces = 0;
+        int lineFeeds = 0;
+        int others = 0;
+        boolean lineFeedFirst = peek() == '\n';
         for (int b = peek(); b == ' ' || b == '\t' || b == '\n' || b == '\r'; b = peek()) {
+            if (b == ' ') {
+                spaces++;
+            } else if (b == '\n') {
+                lineFeeds++;
+            } else {
+                others++;
+            }
             read();
         }
+        if (oddLayout == null) {
+            noteLayout(spaces, lineFeeds, others, lineFeedFirst);
+        }
+        afterColon = false;
+    }
+
+    private void noteLayout(int spaces, int lineFeeds, int others, boolean lineFeedFirst) throws IOException {
+        int next = peek();
+        int indent = 2 * (next == '}' || next == ']' ? depth - 1 : depth);
+        String odd = null;
+        if (others > 0) {
+            odd = "a tab or carriage return in the whitespace";
+        } else if (afterColon && (spaces != 1 || lineFeeds != 0)) {
+            odd = (spaces + lineFeeds == 0 ? "no space" : spaces + lineFeeds + " whitespace bytes") + " after ':'"
+                    + " where diynn writes one space";
+        } else if (lineFeeds > 1 || lineFeeds == 1 && (!lineFeedFirst || spaces != indent)) {
+            odd = "an indentation of " + spaces + " spaces" + (lineFeeds > 1 ? " after " + lineFeeds + " line feeds" : "")
+                    + " where diynn writes " + indent;
+        } else if (lineFeeds == 0 && spaces > 1) {
+            odd = spaces + " spaces where diynn writes at most one";
+        }
+        if (odd != null) {
+            oddLayout = input.position();
+            oddLayoutDetail = odd;
+        }
+    }
+
+    /** Where the whitespace first differed from the writer's layout, or null if it never did. */
+    ModelInput.Position oddLayout() {
+        return oddLayout;
+    }
+
+    /** How the whitespace at {@link #oddLayout()} differs from the writer's layout. */
+    String oddLayoutDetail() {
+        return oddLayoutDetail;
+    }
+
+    /** Where the last token started, for an error found after reading more. */
+    ModelInput.Position tokenStart() {
+        return mark;
     }
 
     /** Skips whitespace, then marks the position of the next token for error messages. */
@@ -59,6 +126,12 @@ final class JsonReader {
             throw error("expected '" + expected + "' " + context + " but found " + describe(b));
         }
         read();
+        if (b == '{' || b == '[') {
+            depth++;
+        } else if (b == '}' || b == ']') {
+            depth--;
+        }
+        afterColon = b == ':';
     }
 
     /** Consumes exactly the given bytes, with no whitespace skipped. */
@@ -150,6 +223,11 @@ final class JsonReader {
 
     /** Reads a JSON integer (no fraction, no exponent) within {@code [min, max]}. */
     long readInteger(String what, long min, long max) throws IOException {
+        return readInteger(what, min, max, "it must lie in [" + min + ", " + max + "]");
+    }
+
+    /** Reads a JSON integer within {@code [min, max]}; a refusal states {@code rule}. */
+    long readInteger(String what, long min, long max, String rule) throws IOException {
         int b = peekToken();
         boolean negative = b == '-';
         if (negative) {
@@ -183,7 +261,7 @@ final class JsonReader {
         long signed = negative ? -value : value;
         if (tooLarge || signed < min || signed > max) {
             throw error(what + " is " + (negative ? "-" : "") + (tooLarge ? "too large" : String.valueOf(value))
-                    + "; it must lie in [" + min + ", " + max + "]");
+                    + "; " + rule);
         }
         return signed;
     }

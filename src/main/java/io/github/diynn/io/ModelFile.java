@@ -2,13 +2,16 @@ package io.github.diynn.io;
 
 import io.github.diynn.core.DenseLayer;
 import io.github.diynn.core.Network;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,8 +19,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Saves and loads {@link SavedModel}s in the diynn model format, version 1: readable JSON, checked
- * on load, and written atomically. {@code docs/model-format.md} specifies the format.
+ * Saves and loads {@link SavedModel}s in the diynn model format, version 2 (version 1 files load
+ * too): readable JSON, checked on load, and written atomically. {@code docs/model-format.md}
+ * specifies the format.
  *
  * <p><b>Saving</b> writes canonical ASCII bytes: the same model gives the same bytes under every
  * default locale. {@link #save(SavedModel, Path)} never leaves a partial file: it writes a temporary
@@ -25,15 +29,16 @@ import java.nio.file.StandardOpenOption;
  *
  * <p><b>Loading</b> is strict and checks before it allocates: the format name, the version (a newer
  * one is refused, naming both), every size against the limits below and against the sizes already
- * read, chained layer sizes, known activation names, scalers that fit the network, the exact number
- * of values, finite values, the SHA-256 checksum, and that nothing follows the document. A Java
- * serialization stream is refused as "not a diynn model". Every refusal is a
+ * read, chained layer sizes, known activation names, scalers and names that fit the network, the
+ * exact number of values, finite values, the SHA-256 checksum, and that nothing follows the document.
+ * A file whose checksum fails because a tool re-indented it or converted its line ends is told so. A
+ * Java serialization stream is refused as "not a diynn model". Every refusal is a
  * {@link ModelFormatException} naming the source, line and column.
  *
  * <pre>{@code
  * ModelFile.save(model, Path.of("model.json"));                       // atomic
  * SavedModel loaded = ModelFile.load(Path.of("model.json"));          // strict
- * SavedModel shipped = ModelFile.loadResource(App.class.getClassLoader(), "models/model.json");
+ * SavedModel shipped = ModelFile.loadResource(App.class, "/META-INF/models/model.json"); // jar or module
  * }</pre>
  *
  * <p>All methods are static and stateless, so they are safe to call from any thread.
@@ -44,7 +49,7 @@ public final class ModelFile {
     public static final String FORMAT_NAME = "diynn-model";
 
     /** The format version this library writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     /** The diynn version written into {@link ModelMetadata#libraryVersion()}. */
     public static final String LIBRARY_VERSION = "0.1.0-SNAPSHOT";
@@ -81,8 +86,8 @@ public final class ModelFile {
      *
      * @param model the model
      * @return a new array, identical for equal models under every default locale
-     * @throws IllegalArgumentException if {@code model} is null or its network exceeds a limit above
-     *     (the layer, the size and the limit named)
+     * @throws IllegalArgumentException if {@code model} is null, its network exceeds a limit above
+     *     (the layer, the size and the limit named), or it has an activation the format cannot store
      */
     public static byte[] toBytes(SavedModel model) {
         if (model == null) {
@@ -149,6 +154,11 @@ public final class ModelFile {
      * forced where the platform allows it, so the rename itself survives a crash. On any failure the
      * temporary file is deleted and the exception rethrown.
      *
+     * <p>A failure names the target: a missing folder is a {@link NoSuchFileException}, a folder that
+     * is not writable an {@link AccessDeniedException}, and a failure while writing, forcing or
+     * moving an {@code IOException} that says which step failed, why, and that the old file is
+     * unchanged (or that none was created), with the original exception as its cause.
+     *
      * @param model the model
      * @param target the file to create or replace; its directory must exist
      * @throws IOException if writing, forcing or moving fails; the target is then unchanged
@@ -162,6 +172,11 @@ public final class ModelFile {
 
     /** Writes content to a file atomically; package-private so that tests can inject a failing writer. */
     static void saveAtomically(Path target, Content content) throws IOException {
+        saveAtomically(target, content, ModelFile::createTemp);
+    }
+
+    /** As {@link #saveAtomically(Path, Content)}, creating the temporary file with {@code temps}, which tests replace. */
+    static void saveAtomically(Path target, Content content, TempFiles temps) throws IOException {
         if (target == null) {
             throw new IllegalArgumentException("target path is null");
         }
@@ -170,14 +185,19 @@ public final class ModelFile {
         if (directory == null || absolute.getFileName() == null) {
             throw new IllegalArgumentException("target " + target + " is not a file in a directory");
         }
-        Path temp = createTemp(directory, absolute.getFileName().toString());
+        Path temp = createTempFor(absolute, temps);
+        boolean existed = Files.exists(absolute);
+        String step = "writing the temporary file " + temp.getFileName();
+        CountingStream counted = null;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                OutputStream out = Channels.newOutputStream(channel);
-                content.writeTo(out);
-                out.flush();
+                counted = new CountingStream(Channels.newOutputStream(channel));
+                content.writeTo(counted);
+                counted.flush();
+                step = "forcing the temporary file " + temp.getFileName() + " to disk";
                 channel.force(true);
             }
+            step = "moving the temporary file " + temp.getFileName() + " over the target";
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -189,9 +209,34 @@ public final class ModelFile {
             } catch (IOException | RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
+            if (e instanceof IOException io) {
+                throw new IOException("cannot save the model to " + absolute + ": " + step + " failed"
+                        + (counted == null ? "" : " after " + counted.count + " bytes") + ": " + io + "; "
+                        + (existed ? "the old file is unchanged" : "no file was created"), io);
+            }
             throw e;
         }
         forceDirectory(directory);
+    }
+
+    /** Creates the temporary file, reporting a missing or unwritable folder by the target's name. */
+    private static Path createTempFor(Path target, TempFiles temps) throws IOException {
+        Path directory = target.getParent();
+        try {
+            return temps.create(directory, target.getFileName().toString());
+        } catch (NoSuchFileException e) {
+            throw cause(new NoSuchFileException(target.toString(), null, "cannot save the model: the folder "
+                    + directory + " does not exist"), e);
+        } catch (AccessDeniedException e) {
+            throw cause(new AccessDeniedException(target.toString(), null, "cannot save the model: the folder "
+                    + directory + " is not writable (creating a temporary file in it was refused); nothing was"
+                    + " written"), e);
+        }
+    }
+
+    private static <T extends IOException> T cause(T exception, IOException cause) {
+        exception.initCause(cause);
+        return exception;
     }
 
     private static Path createTemp(Path directory, String name) throws IOException {
@@ -226,12 +271,16 @@ public final class ModelFile {
      * @param path the file
      * @return the model
      * @throws ModelFormatException if the file is not a valid diynn model (source, line and column named)
-     * @throws IOException if the file cannot be read
+     * @throws IOException if the file cannot be read, or is a directory (a {@link FileSystemException}
+     *     naming the path)
      * @throws IllegalArgumentException if {@code path} is null
      */
     public static SavedModel load(Path path) throws IOException {
         if (path == null) {
             throw new IllegalArgumentException("model path is null");
+        }
+        if (Files.isDirectory(path)) {
+            throw new FileSystemException(path.toString(), null, "is a directory, not a model file");
         }
         try (InputStream in = Files.newInputStream(path)) {
             return ModelReader.decode(in, path.toString());
@@ -258,12 +307,56 @@ public final class ModelFile {
     }
 
     /**
-     * Loads a model from a class-path resource, as an application ships it inside its jar.
+     * Loads a model shipped as a resource of the caller's own jar or module, on the class path and
+     * on the module path alike.
+     *
+     * <p>The name is resolved as {@link Class#getResourceAsStream(String)} resolves it: a name starting
+     * with {@code /} is absolute ({@code "/META-INF/models/model.json"}), another is relative to the
+     * anchor's package. The resource is read from the anchor's module ({@link Module#getResourceAsStream});
+     * in the unnamed module (the class path) that is the anchor's class loader.
+     *
+     * <p>In a named module, a resource inside a <em>package</em> is encapsulated: this library may only
+     * read it if the module opens that package to it. A folder whose name is not a Java package name,
+     * such as {@code META-INF/models/} or {@code ml-models/}, is never encapsulated and needs nothing.
+     * For an encapsulated resource the exception says the exact line to add, for example
+     * {@code opens models to io.github.diynn;}. Error messages name the source
+     * {@code classpath:<name>} or {@code module:<module>/<name>}, the name without its leading slash.
+     *
+     * @param anchor a class of the module or jar that holds the resource, for example {@code App.class}
+     * @param name the resource name
+     * @return the model
+     * @throws NoSuchFileException if no such resource is visible; for a package that the anchor's
+     *     module does not open to this library, the message gives the {@code opens} line to add
+     * @throws ModelFormatException if the resource is not a valid diynn model
+     * @throws IOException if reading fails
+     * @throws IllegalArgumentException if an argument is null
+     */
+    public static SavedModel loadResource(Class<?> anchor, String name) throws IOException {
+        if (anchor == null || name == null) {
+            throw new IllegalArgumentException("loading a resource needs an anchor class and a name, got " + anchor
+                    + " and " + name);
+        }
+        String absolute = Resources.absoluteName(anchor, name);
+        Module module = anchor.getModule();
+        String source = module.isNamed() ? "module:" + module.getName() + "/" + absolute : "classpath:" + absolute;
+        try (InputStream in = module.getResourceAsStream(absolute)) {
+            if (in == null) {
+                throw new NoSuchFileException(source, null, Resources.whyNotFound(anchor, absolute));
+            }
+            return ModelReader.decode(in, source);
+        }
+    }
+
+    /**
+     * Loads a model from a resource that a class loader finds, as an application ships it inside its jar.
      *
      * <p>The name is resolved by {@link ClassLoader#getResourceAsStream(String)}: it has no leading
-     * slash ({@code "models/price.json"}). A resource inside a package of a named module is found only
-     * if that package is opened; a resource in a folder that is not a package (as in the example name)
-     * is always found. Error messages name the source {@code classpath:<name>}.
+     * slash ({@code "models/price.json"}). On the module path a class loader finds a resource inside a
+     * package of a named module only if the module opens that package to everyone ({@code opens
+     * models;}); prefer {@link #loadResource(Class, String)} there, or a folder that is not a package
+     * name, such as {@code META-INF/models/}. Error messages name the source {@code classpath:<name>};
+     * when the resource is missing because a named module encapsulates it, the message says so and
+     * what to change.
      *
      * @param loader the class loader to search, for example {@code MyApp.class.getClassLoader()}
      * @param name the resource name
@@ -281,7 +374,7 @@ public final class ModelFile {
         String source = "classpath:" + name;
         try (InputStream in = loader.getResourceAsStream(name)) {
             if (in == null) {
-                throw new NoSuchFileException(source, null, "no such resource visible to " + loader);
+                throw new NoSuchFileException(source, null, Resources.whyNotFound(loader, name));
             }
             return ModelReader.decode(in, source);
         }
@@ -291,5 +384,32 @@ public final class ModelFile {
     @FunctionalInterface
     interface Content {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Creates a new, empty temporary file for a target name in a directory. */
+    @FunctionalInterface
+    interface TempFiles {
+        Path create(Path directory, String targetName) throws IOException;
+    }
+
+    /** Counts the bytes written, to say how far a failed save got. */
+    private static final class CountingStream extends FilterOutputStream {
+        private long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            count += length;
+        }
     }
 }

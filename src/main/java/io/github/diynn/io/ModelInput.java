@@ -27,6 +27,7 @@ final class ModelInput {
     private long offset;
     private long line = 1;
     private long column = 1;
+    private Position firstCarriageReturn;
 
     ModelInput(InputStream in, String source, long maxBytes) {
         this.in = in;
@@ -78,6 +79,9 @@ final class ModelInput {
         if (b >= 0x80 || (b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7F) {
             throw errorHere("byte 0x" + hex(b) + " is not printable ASCII; a diynn model file is ASCII text");
         }
+        if (b == '\r' && firstCarriageReturn == null) {
+            firstCarriageReturn = position();
+        }
         position++;
         offset++;
         if (offset > maxBytes) {
@@ -124,6 +128,11 @@ final class ModelInput {
 
     /** A place in the input, for an error found later. */
     record Position(long line, long column, long offset) {
+    }
+
+    /** Returns where the first carriage return was read, or null if none was. */
+    Position firstCarriageReturn() {
+        return firstCarriageReturn;
     }
 
     /** Returns the position of the next unread byte. */

@@ -14,20 +14,34 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads format version 1 strictly, in the one member order {@link ModelWriter} writes, checking every
- * declared size against the limits and the sizes already read before it allocates.
+ * Reads format versions 1 and 2 strictly, in the one member order {@link ModelWriter} writes, checking
+ * every declared size against the limits and the sizes already read before it allocates.
+ *
+ * <p>Version 2 adds, after the target scaler, the members {@code inputNames}, {@code targetNames}
+ * and {@code classLabels} (always present, possibly empty), and a {@code slope} member after the
+ * activation name of a leaky ReLU. A version 1 file has neither and loads with empty names.
+ *
+ * <p>When the checksum or the fixed ending fails, the reader says why if it can tell: a carriage
+ * return anywhere means line ends were converted; a body that differs from what the writer makes of
+ * the model just read (its canonical layout, re-created) means a tool re-indented or rewrote it.
  */
 final class ModelReader {
 
-    private static final List<Activation> KNOWN_ACTIVATIONS = List.of(Activation.IDENTITY, Activation.SIGMOID,
-            Activation.TANH, Activation.RELU, Activation.SOFTMAX);
 
     private static final byte[] JAVA_SERIALIZATION_MAGIC = {(byte) 0xAC, (byte) 0xED};
     private static final int SHA256_HEX_LENGTH = 64;
+    /**
+     * The largest file whose writer's layout is re-created to explain a failed checksum; a larger one
+     * is judged by its whitespace alone, so that explaining a refusal never needs much memory.
+     */
+    private static final long MAX_REENCODED_BYTES = 64L << 20;
 
     private final ModelInput input;
     private final JsonReader json;
     private long parametersLeft;
+    private long version;
+    /** Where the name list read last opened, for a refusal of the whole list. */
+    private ModelInput.Position listStart;
 
     private ModelReader(ModelInput input) {
         this.input = input;
@@ -54,10 +68,69 @@ final class ModelReader {
         json.name("targetScaler");
         Scaler targetScaler = scaler("targetScaler", network.outputSize(), "outputs");
         json.expect(',', "after the target scaler");
-        checksum();
         SavedModel model = SavedModel.of(network, metadata);
         model = inputScaler == null ? model : model.withInputScaler(inputScaler);
-        return targetScaler == null ? model : model.withTargetScaler(targetScaler);
+        model = targetScaler == null ? model : model.withTargetScaler(targetScaler);
+        if (version >= 2) {
+            model = names(model);
+        }
+        checksum(model);
+        return model;
+    }
+
+    /** Reads the three name lists of version 2; each is empty or fits the network, checked as read. */
+    private SavedModel names(SavedModel model) throws IOException {
+        Network network = model.network();
+        List<String> inputNames = names("inputNames", network.inputSize(), "the network's " + network.inputSize()
+                + " inputs");
+        try {
+            model = model.withInputNames(inputNames);
+        } catch (IllegalArgumentException e) {
+            throw input.errorAt(listStart, e.getMessage());
+        }
+        List<String> targetNames = names("targetNames", network.outputSize(), "the network's "
+                + network.outputSize() + " outputs");
+        try {
+            model = model.withTargetNames(targetNames);
+        } catch (IllegalArgumentException e) {
+            throw input.errorAt(listStart, e.getMessage());
+        }
+        int classes = network.outputSize() == 1 ? 2 : network.outputSize();
+        List<String> classLabels = names("classLabels", classes, classes + " classes (" + (network.outputSize() == 1
+                ? "2 for one sigmoid output" : "one per output") + ")");
+        try {
+            return model.withClassLabels(classLabels);
+        } catch (IllegalArgumentException e) {
+            throw input.errorAt(listStart, e.getMessage());
+        }
+    }
+
+    /** Reads {@code "member": [...]}: no names, or exactly {@code count}, each of bounded length. */
+    private List<String> names(String member, int count, String countMeaning) throws IOException {
+        json.name(member);
+        json.expect('[', "to open " + member);
+        listStart = json.tokenStart();
+        List<String> names = new ArrayList<>();
+        if (json.peekToken() != ']') {
+            while (true) {
+                if (names.size() == count) {
+                    throw json.error(member + " has more than " + count + " names, but it holds none or one for each"
+                            + " of " + countMeaning);
+                }
+                names.add(json.readString(SavedModel.MAX_NAME_LENGTH, member + " " + names.size()));
+                if (json.peekToken() == ']') {
+                    break;
+                }
+                json.expect(',', "or ']' after " + member + " " + (names.size() - 1));
+            }
+            if (names.size() != count) {
+                throw json.error(member + " has " + names.size() + " names, but it holds none or one for each of "
+                        + countMeaning);
+            }
+        }
+        json.expect(']', "to close " + member);
+        json.expect(',', "after " + member);
+        return names;
     }
 
     private void header() throws IOException {
@@ -69,7 +142,7 @@ final class ModelReader {
         if (first != '{') {
             throw json.error("not a diynn model: expected '{' but found " + JsonReader.describe(first));
         }
-        json.read();
+        json.expect('{', "to open the model");
         if (json.peekToken() != '"') {
             throw json.error("not a diynn model: expected member \"format\" but found "
                     + JsonReader.describe(json.peek()));
@@ -82,7 +155,8 @@ final class ModelReader {
         }
         json.expect(',', "after the format");
         json.name("version");
-        long version = json.readInteger("version", 1, Long.MAX_VALUE);
+        version = json.readInteger("version", 1, Long.MAX_VALUE, "versions start at 1, and this diynn "
+                + ModelFile.LIBRARY_VERSION + " reads versions 1 to " + ModelFile.FORMAT_VERSION);
         if (version > ModelFile.FORMAT_VERSION) {
             throw json.error("format version " + version + " is newer than version " + ModelFile.FORMAT_VERSION
                     + ", the newest this diynn " + ModelFile.LIBRARY_VERSION + " reads; load it with a newer diynn");
@@ -197,14 +271,29 @@ final class ModelReader {
         parametersLeft -= count;
     }
 
+    /** Reads the activation's name and, for an activation with a parameter, its member after the name. */
     private Activation activation(String where) throws IOException {
         String name = json.readString(64, where + " activation");
-        for (Activation known : KNOWN_ACTIVATIONS) {
-            if (known.name().equals(name)) {
-                return known;
+        ModelInput.Position at = json.tokenStart();
+        if (!ActivationCodec.takesSlope(name)) {
+            try {
+                return ActivationCodec.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw input.errorAt(at, where + " " + e.getMessage());
             }
         }
-        throw json.error(where + " activation \"" + name + "\" is unknown; known: " + KNOWN_ACTIVATIONS);
+        if (version < 2) {
+            throw input.errorAt(at, where + " activation " + name + " needs format version 2, which stores its slope;"
+                    + " this file is version " + version);
+        }
+        json.expect(',', "after " + where + " activation");
+        json.name("slope");
+        double slope = json.readDouble(where + " slope");
+        try {
+            return ActivationCodec.parse(name, slope);
+        } catch (IllegalArgumentException e) {
+            throw input.errorAt(at, where + " " + e.getMessage());
+        }
     }
 
     private double[] values(int count, String what, String declaredBy) throws IOException {
@@ -250,12 +339,51 @@ final class ModelReader {
         }
     }
 
-    private void checksum() throws IOException {
+    private void checksum(SavedModel model) throws IOException {
         if (json.peekToken() != '"') {
             throw json.error("expected member \"" + ModelFile.CHECKSUM_MEMBER + "\" but found "
                     + JsonReader.describe(json.peek()));
         }
         byte[] actual = input.finishDigest();
+        try {
+            checksumMember(actual);
+        } catch (ModelFormatException e) {
+            throw explained(e, model, actual);
+        }
+    }
+
+    /**
+     * Explains a failed checksum or ending when the cause is clear: converted line ends, or a body
+     * that is not the writer's layout of the model just read (so a tool re-indented or rewrote it).
+     * Otherwise the failure stays as it is: the values were edited, or the file is corrupt.
+     */
+    private ModelFormatException explained(ModelFormatException failure, SavedModel model, byte[] actual) {
+        ModelInput.Position carriageReturn = input.firstCarriageReturn();
+        if (carriageReturn != null) {
+            return input.errorAt(carriageReturn, "line ends were converted to CRLF (for example by git's autocrlf):"
+                    + " the first carriage return is at offset " + carriageReturn.offset() + ", and diynn writes"
+                    + " none; model files must be byte-exact: mark *.json model files as binary in .gitattributes"
+                    + " (a line \"*.json binary\") and check the file out again (" + where(failure) + ")");
+        }
+        ModelInput.Position odd = json.oddLayout();
+        boolean writersLayout = failure.offset() > MAX_REENCODED_BYTES ? odd == null
+                : Arrays.equals(actual, ModelWriter.sha256(ModelWriter.body(model, (int) version)));
+        if (writersLayout) {
+            return failure;
+        }
+        return input.errorAt(odd == null ? new ModelInput.Position(failure.line(), failure.column(), failure.offset())
+                : odd, "the file looks re-indented or rewritten by a JSON tool; model files must be byte-exact: the"
+                + " checksum covers every byte, whitespace included, so restore the file as diynn saved it or save the"
+                + " model again from code (" + (odd == null ? "" : "here: " + json.oddLayoutDetail() + "; ")
+                + where(failure) + ")");
+    }
+
+    /** The failure that was explained, as "line L, column C: detail". */
+    private static String where(ModelFormatException failure) {
+        return "then at line " + failure.line() + ", column " + failure.column() + ": " + failure.detail();
+    }
+
+    private void checksumMember(byte[] actual) throws IOException {
         json.expectLiteral("\"" + ModelFile.CHECKSUM_MEMBER + "\": \"", "as the checksum member");
         ModelInput.Position position = input.position();
         StringBuilder declared = new StringBuilder(SHA256_HEX_LENGTH);

@@ -7,10 +7,13 @@ import io.github.diynn.data.Scaler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.OptionalDouble;
 
 /**
- * Writes a {@link SavedModel} as the canonical bytes of format version 1 (see
- * {@code docs/model-format.md}).
+ * Writes a {@link SavedModel} as the canonical bytes of format version 2 (see
+ * {@code docs/model-format.md}); the reader also uses it to re-create the canonical layout of a
+ * version 1 or 2 file, to tell a file rewritten by a tool from one whose values were edited.
  *
  * <p>The output is ASCII: strings escape every character outside {@code 0x20..0x7E} as {@code \\uXXXX};
  * numbers are {@link Double#toString(double)}, which is locale-independent and reads back to the
@@ -19,15 +22,15 @@ import java.security.NoSuchAlgorithmException;
 final class ModelWriter {
 
     private final StringBuilder out = new StringBuilder();
+    private final int version;
 
-    private ModelWriter() {
+    private ModelWriter(int version) {
+        this.version = version;
     }
 
-    /** Returns the complete file for a model. */
+    /** Returns the complete file for a model, in format version {@link ModelFile#FORMAT_VERSION}. */
     static byte[] encode(SavedModel model) {
-        ModelWriter writer = new ModelWriter();
-        writer.document(model);
-        byte[] body = writer.out.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] body = body(model, ModelFile.FORMAT_VERSION);
         String tail = "\"" + ModelFile.CHECKSUM_MEMBER + "\": \"" + hex(sha256(body)) + "\"\n}\n";
         byte[] tailBytes = tail.getBytes(StandardCharsets.US_ASCII);
         byte[] file = new byte[body.length + tailBytes.length];
@@ -36,15 +39,39 @@ final class ModelWriter {
         return file;
     }
 
+    /**
+     * Returns every byte a file of the given version holds before its checksum member: version 1 has
+     * no names and no slopes, so it is only asked for a model that a version 1 file held.
+     */
+    static byte[] body(SavedModel model, int version) {
+        ModelWriter writer = new ModelWriter(version);
+        writer.document(model);
+        return writer.out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
     private void document(SavedModel model) {
         out.append("{\n");
         member(1, "format").append(string(ModelFile.FORMAT_NAME)).append(",\n");
-        member(1, "version").append(ModelFile.FORMAT_VERSION).append(",\n");
+        member(1, "version").append(version).append(",\n");
         metadata(model.metadata());
         network(model.network());
         scaler("inputScaler", model.inputScaler().orElse(null));
         scaler("targetScaler", model.targetScaler().orElse(null));
+        if (version >= 2) {
+            names("inputNames", model.inputNames());
+            names("targetNames", model.targetNames());
+            names("classLabels", model.classLabels());
+        }
         indent(1);
+    }
+
+    /** Writes a list of names on one line, {@code []} when there are none. */
+    private void names(String member, List<String> names) {
+        member(1, member).append('[');
+        for (int k = 0; k < names.size(); k++) {
+            out.append(k == 0 ? "" : ", ").append(string(names.get(k)));
+        }
+        out.append("],\n");
     }
 
     private void metadata(ModelMetadata metadata) {
@@ -90,7 +117,11 @@ final class ModelWriter {
         indent(3).append("{\n");
         member(4, "inputSize").append(layer.inputSize()).append(",\n");
         member(4, "outputSize").append(layer.outputSize()).append(",\n");
-        member(4, "activation").append(string(layer.activation().name())).append(",\n");
+        member(4, "activation").append(string(ActivationCodec.nameOf(layer.activation()))).append(",\n");
+        OptionalDouble slope = ActivationCodec.slopeOf(layer.activation());
+        if (slope.isPresent()) {
+            member(4, "slope").append(scalar(slope.getAsDouble())).append(",\n");
+        }
         member(4, "hasBias").append(layer.hasBias()).append(",\n");
         member(4, "weights").append("[\n");
         Matrix weights = layer.weights();
@@ -115,6 +146,11 @@ final class ModelWriter {
             out.append(j == 0 ? "" : ", ").append(Double.toString(values[j]));
         }
         out.append(']');
+    }
+
+    /** One number outside a row, formatted as {@link #row(double[])} formats each value. */
+    private static String scalar(double value) {
+        return Double.toString(value);
     }
 
     private StringBuilder member(int depth, String name) {

@@ -1,8 +1,9 @@
 /**
  * Saving and loading models: {@link io.github.diynn.io.ModelFile} reads and writes
- * {@link io.github.diynn.io.SavedModel}s (a network, its optional input and target scalers, and
- * {@link io.github.diynn.io.ModelMetadata}) in a readable, versioned JSON format with a SHA-256
- * checksum (specified in {@code docs/model-format.md}).
+ * {@link io.github.diynn.io.SavedModel}s (a network, its optional input and target scalers, the
+ * names of its inputs, outputs and classes, and {@link io.github.diynn.io.ModelMetadata}) in a
+ * readable, versioned JSON format with a SHA-256 checksum (specified in {@code docs/model-format.md}),
+ * from files, streams and resources on the class path or the module path.
  *
  * <p>Contract for the whole package: every public type is immutable and safe to share between
  * threads; nothing here uses Java serialization; saving to a path is atomic; loading is strict and

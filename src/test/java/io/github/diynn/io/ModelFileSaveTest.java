@@ -11,14 +11,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,7 +82,12 @@ class ModelFileSaveTest {
         assertThatThrownBy(() -> ModelFile.saveAtomically(target, out -> {
             out.write(next, 0, next.length / 2);
             throw new IOException("device full");
-        })).isInstanceOf(IOException.class).hasMessage("device full");
+        })).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("cannot save the model to " + target.toAbsolutePath()
+                        + ": writing the temporary file .model.json.")
+                .hasMessageEndingWith(".tmp failed after " + next.length / 2 + " bytes: java.io.IOException: device full;"
+                        + " the old file is unchanged")
+                .hasRootCauseMessage("device full");
 
         assertThat(Files.readAllBytes(target)).isEqualTo(before);
         assertThat(ModelFile.load(target)).isEqualTo(previous);
@@ -178,6 +187,86 @@ class ModelFileSaveTest {
     }
 
     @Test
+    void loadingADirectoryNamesThePath() throws IOException {
+        Path folder = Files.createDirectory(directory.resolve("models"));
+
+        assertThatThrownBy(() -> ModelFile.load(folder)).isExactlyInstanceOf(FileSystemException.class)
+                .hasMessage(folder + ": is a directory, not a model file");
+    }
+
+    @Test
+    void aFolderThatRefusesTheTemporaryFileIsReportedByTheTargetsName() throws IOException {
+        Path target = directory.resolve("model.json");
+        ModelFile.save(TestModels.small(), target);
+        byte[] before = Files.readAllBytes(target);
+
+        assertThatThrownBy(() -> ModelFile.saveAtomically(target, out -> out.write(1), (folder, name) -> {
+            throw new AccessDeniedException(folder.resolve("." + name + ".1a2b.tmp").toString());
+        })).isExactlyInstanceOf(AccessDeniedException.class)
+                .hasMessage(target.toAbsolutePath() + ": cannot save the model: the folder " + directory.toAbsolutePath()
+                        + " is not writable (creating a temporary file in it was refused); nothing was written")
+                .hasMessageNotContaining(".tmp")
+                .cause().hasMessageContaining(".model.json.1a2b.tmp");
+        assertThat(Files.readAllBytes(target)).isEqualTo(before);
+        assertThat(fileNames()).containsExactly("model.json");
+    }
+
+    @Test
+    void aReadOnlyFolderIsReportedByTheTargetsNameAndKeepsNoTemporaryFile() throws IOException {
+        Path folder = Files.createDirectory(directory.resolve("read-only"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(folder), "the user (root?) may write into a read-only folder");
+            Path target = folder.resolve("model.json");
+
+            assertThatThrownBy(() -> ModelFile.save(TestModels.small(), target))
+                    .isExactlyInstanceOf(AccessDeniedException.class)
+                    .hasMessageStartingWith(target.toAbsolutePath() + ": cannot save the model: the folder ")
+                    .hasMessageContaining("is not writable");
+            try (Stream<Path> files = Files.list(folder)) {
+                assertThat(files).isEmpty();
+            }
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void aFailureHalfwayWithNoPreviousFileSaysNoneWasCreated() {
+        Path target = directory.resolve("new.json");
+
+        assertThatThrownBy(() -> ModelFile.saveAtomically(target, out -> {
+            out.write(new byte[10]);
+            throw new FileSystemException("File too large");
+        })).isInstanceOf(IOException.class)
+                .hasMessageContaining("cannot save the model to " + target.toAbsolutePath() + ": writing the temporary"
+                        + " file .new.json.")
+                .hasMessageEndingWith(" failed after 10 bytes: java.nio.file.FileSystemException: File too large; no"
+                        + " file was created");
+    }
+
+    @Test
+    void aMissingFolderIsReportedByTheTargetsName() {
+        Path target = directory.resolve("missing").resolve("model.json");
+
+        assertThatThrownBy(() -> ModelFile.save(TestModels.small(), target)).isInstanceOf(NoSuchFileException.class)
+                .hasMessage(target.toAbsolutePath() + ": cannot save the model: the folder " + target.getParent()
+                        + " does not exist");
+    }
+
+    @Test
+    void aMoveThatFailsNamesTheTargetAndTheStep() throws IOException {
+        Path target = directory.resolve("occupied");
+        Files.createDirectory(target);
+        Files.writeString(target.resolve("keep.txt"), "keep");
+
+        assertThatThrownBy(() -> ModelFile.save(TestModels.small(), target)).isInstanceOf(IOException.class)
+                .hasMessageContaining("cannot save the model to " + target.toAbsolutePath() + ": moving the temporary"
+                        + " file .occupied.")
+                .hasMessageEndingWith("; the old file is unchanged");
+    }
+
+    @Test
     void loadingAMissingFileIsAPlainIoExceptionNotAFormatError() {
         assertThatThrownBy(() -> ModelFile.load(directory.resolve("absent.json")))
                 .isExactlyInstanceOf(NoSuchFileException.class);
@@ -189,7 +278,7 @@ class ModelFileSaveTest {
         Files.writeString(target, "{\"format\": \"diynn-model\", \"version\": 7");
 
         assertThatThrownBy(() -> ModelFile.load(target)).isExactlyInstanceOf(ModelFormatException.class)
-                .hasMessageStartingWith(target + ":1:38: format version 7 is newer than version 1");
+                .hasMessageStartingWith(target + ":1:38: format version 7 is newer than version 2");
     }
 
     @Test

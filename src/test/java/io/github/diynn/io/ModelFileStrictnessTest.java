@@ -51,9 +51,9 @@ class ModelFileStrictnessTest {
 
     @Test
     void newerVersionIsRefusedNamingBothVersions() {
-        ModelFormatException refusal = refusal("{\n  \"format\": \"diynn-model\",\n  \"version\": 2,\n");
+        ModelFormatException refusal = refusal("{\n  \"format\": \"diynn-model\",\n  \"version\": 3,\n");
 
-        assertThat(refusal).hasMessageStartingWith("bad.json:3:14: format version 2 is newer than version 1");
+        assertThat(refusal).hasMessageStartingWith("bad.json:3:14: format version 3 is newer than version 2");
         assertThat(refusal.line()).isEqualTo(3);
         assertThat(refusal.column()).isEqualTo(14);
     }
@@ -61,7 +61,7 @@ class ModelFileStrictnessTest {
     @Test
     void aNewerVersionBeyondTheIntRangeIsStillRefusedAsNewerNamingBothVersions() {
         assertThat(refusal("{\"format\": \"diynn-model\", \"version\": 3000000000,"))
-                .hasMessageContaining("format version 3000000000 is newer than version 1");
+                .hasMessageContaining("format version 3000000000 is newer than version 2");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ModelFormatDocTest {
 
     private static final Path DOC = Path.of("docs", "model-format.md");
 
-    /** The example of docs/model-format.md: a 2-3-1 with hand-set weights, no hidden bias, and scalers. */
+    /** The example of docs/model-format.md: a 2-3-1 with hand-set weights, no hidden bias, scalers and names. */
     static SavedModel example() {
         Network network = Network.of(
                 DenseLayer.of(Matrix.of(new double[][] {{0.5, -1.25, 2.0}, {1.5, 0.75, -0.5}}), Activation.SIGMOID),
@@ -30,7 +31,9 @@ class ModelFormatDocTest {
         return SavedModel.of(network,
                         ModelMetadata.of(Instant.parse("2026-11-28T12:00:00Z"), "example 2-3-1, weights set by hand"))
                 .withInputScaler(Scaler.of("min-max", new double[] {4.3, 2.0}, new double[] {3.6, 2.4}))
-                .withTargetScaler(Scaler.of("max", new double[] {0.0}, new double[] {6.9}));
+                .withTargetScaler(Scaler.of("max", new double[] {0.0}, new double[] {6.9}))
+                .withInputNames(List.of("sepal_length", "sepal_width"))
+                .withTargetNames(List.of("petal_length"));
     }
 
     private static String block(String language) throws IOException {

@@ -40,7 +40,7 @@ class ReproducibilityTest {
      * "golden"). It also moves when the file format or {@code ModelFile.LIBRARY_VERSION} changes.
      */
     private static final String GOLDEN_FILE =
-            "e1127eb9b0410171264bef3e8c3387b22c3ea5bce4bb37b08b96624027e20db4";
+            "31c371eec2563e5cd4219075562ae6412e3570382de350772a3044a2f33b28b4";
     private static final String GOLDEN_CLASSIFIER_LOSSES =
             "7961b2812caac62303d7217927bf880da0e329c80bc83a1804c96910e29ee3a5";
 
