@@ -69,6 +69,8 @@ public final class Trainer {
     private final EarlyStopping earlyStopping;
     private final ValidationSplit validationSplit;
     private final DivergenceGuard divergenceGuard;
+    private final BatchOrder batchOrder;
+    private final LossHistory lossHistory;
     private final List<TrainingListener> listeners;
     private final TrainingListener listener;
 
@@ -85,6 +87,8 @@ public final class Trainer {
         this.earlyStopping = builder.earlyStopping;
         this.validationSplit = builder.validationSplit;
         this.divergenceGuard = builder.divergenceGuard;
+        this.batchOrder = builder.batchOrder;
+        this.lossHistory = builder.lossHistory;
         this.listeners = List.copyOf(builder.listeners);
         this.listener = Listeners.of(listeners);
     }
@@ -94,7 +98,8 @@ public final class Trainer {
      * the loss {@link Loss#SUM_SQUARED_ERROR}, the gradient {@link Backpropagation#instance()} (the
      * tutorial's {@link FiniteDifferences#forward()} is one option away), the
      * optimizer {@link Optimizer#gradientDescent()}, {@link #FULL_BATCH}, seed 0, no weight decay, no
-     * validation, no early stopping, {@link DivergenceGuard#standard()} and no listener.
+     * validation, no early stopping, {@link DivergenceGuard#standard()}, {@link BatchOrder#shuffled()},
+     * {@link LossHistory#AFTER_EPOCH} and no listener.
      *
      * @return a new builder
      */
@@ -228,6 +233,16 @@ public final class Trainer {
      */
     public DivergenceGuard divergenceGuard() {
         return divergenceGuard;
+    }
+
+    /** {@return the order in which each epoch visits the samples of a minibatch run} */
+    public BatchOrder batchOrder() {
+        return batchOrder;
+    }
+
+    /** {@return what the history records for each epoch of a minibatch run} */
+    public LossHistory lossHistory() {
+        return lossHistory;
     }
 
     /**
@@ -390,7 +405,9 @@ public final class Trainer {
                 + (batchSize == FULL_BATCH ? "full" : batchSize) + ", seed=" + seed + ", weightDecay=" + weightDecay
                 + ", validationFraction=" + validationFraction
                 + (validationSplit == ValidationSplit.STRATIFIED ? " stratified" : "") + ", earlyStopping="
-                + stopping + (divergenceGuard.equals(DivergenceGuard.standard()) ? "" : ", " + divergenceGuard) + "]";
+                + stopping + (divergenceGuard.equals(DivergenceGuard.standard()) ? "" : ", " + divergenceGuard)
+                + (batchOrder == BatchOrder.shuffled() ? "" : ", batchOrder=" + batchOrder)
+                + (lossHistory == LossHistory.AFTER_EPOCH ? "" : ", lossHistory=" + lossHistory) + "]";
     }
 
     /** Describes a source for messages: {@link GradientSource#describe(GradientSource)}. */
@@ -413,6 +430,8 @@ public final class Trainer {
         private EarlyStopping earlyStopping;
         private ValidationSplit validationSplit = ValidationSplit.RANDOM;
         private DivergenceGuard divergenceGuard = DivergenceGuard.standard();
+        private BatchOrder batchOrder = BatchOrder.shuffled();
+        private LossHistory lossHistory = LossHistory.AFTER_EPOCH;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -628,6 +647,40 @@ public final class Trainer {
                 throw new IllegalArgumentException("divergence guard is null");
             }
             this.divergenceGuard = guard;
+            return this;
+        }
+
+        /**
+         * Sets the order in which each epoch of a minibatch run visits the samples; a full-batch run
+         * ignores it.
+         *
+         * @param order {@link BatchOrder#shuffled()} (the default), {@link BatchOrder#sequential()},
+         *     {@link BatchOrder#fixed(int...)} or {@link BatchOrder#byEpoch}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code order} is null
+         */
+        public Builder batchOrder(BatchOrder order) {
+            if (order == null) {
+                throw new IllegalArgumentException("batch order is null");
+            }
+            this.batchOrder = order;
+            return this;
+        }
+
+        /**
+         * Sets what the history records for each epoch of a minibatch run; a full-batch run records
+         * the loss after each step either way.
+         *
+         * @param history {@link LossHistory#AFTER_EPOCH} (the default, exact) or
+         *     {@link LossHistory#BATCH_ESTIMATE} (no extra pass, as Keras reports it)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code history} is null
+         */
+        public Builder lossHistory(LossHistory history) {
+            if (history == null) {
+                throw new IllegalArgumentException("loss history is null");
+            }
+            this.lossHistory = history;
             return this;
         }
 

@@ -1,13 +1,9 @@
 package io.github.diynn.train;
 
-import io.github.diynn.core.Backpropagation;
-import io.github.diynn.core.GradientSource;
+import io.github.diynn.core.BatchEvaluator;
 import io.github.diynn.core.Loss;
-import io.github.diynn.core.LossAndGradient;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
-import io.github.diynn.core.ParameterLocation;
-import io.github.diynn.data.Dataset;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
@@ -15,36 +11,48 @@ import java.util.Random;
 /**
  * The mutable state of one {@link Trainer#train} call; it never escapes the call.
  *
- * <p>With the whole set as one batch and {@link Backpropagation} as the source, the loss after a
- * step and the next step's gradient are taken at the same parameters on the same data, so one
- * {@link Backpropagation#lossAndGradient} pass gives both: the gradient is kept for the next step.
- * Both values are bit for bit those of the separate calls, so results do not depend on it.
+ * <p>The run is compiled once: the data is copied into row-major arrays, an {@link Engine} holds the
+ * parameters, the optimizer state and an evaluator sized for one batch, and a minibatch run gathers
+ * each batch into buffers of its own. No network is built per step (only for the result, a listener
+ * that asks, or an early-stopping monitor that predicts), and in steady state a step allocates
+ * nothing. The values were checked when training started; inside the loop nothing is scanned again
+ * but the loss and the new parameters, which are checked on every step.
+ *
+ * <p>Each step evaluates once, at the parameters it starts from, which gives its loss and its
+ * gradient. With the whole set as one batch the evaluation after epoch {@code e}'s step is both the
+ * loss recorded for epoch {@code e} (the tutorial's {@code errors} list) and the gradient of epoch
+ * {@code e + 1}'s step. A minibatch run records the {@link LossHistory} the trainer asks for.
  *
  * <p>The {@link DivergenceGuard} checks only read values the loop computes anyway (the epoch's
  * training loss, the gradient before weight decay, the parameters), so a run that passes them gives
- * the same bits as before they existed.
+ * the same bits as one without them.
  */
 final class TrainingRun {
 
     private final Trainer trainer;
-    private final Loss loss;
     private final Network start;
-    private final Matrix inputs;
-    private final Matrix targets;
     private final Matrix validationInputs;
     private final Matrix validationTargets;
+    private final double[] inputs;
+    private final double[] targets;
+    private final double[] validationX;
+    private final double[] validationY;
+    private final int samples;
+    private final int validationSamples;
+    private final int inputSize;
+    private final int outputSize;
     private final Random random;
     private final long startNanos = System.nanoTime();
     private final int batchSize;
     private final boolean fullBatch;
+    private final Engine engine;
+    /** Measures whole-set losses (training set of a minibatch run, validation set); made when needed. */
+    private BatchEvaluator measure;
+    private final int[] order;
+    private final boolean[] seen;
+    private final double[] batchInputs;
+    private final double[] batchTargets;
     private final double[] theta;
-    private final double weightDecay;
-    private final boolean[] decayed;
-    private final Stepper stepper;
-    private final Backpropagation fused;
-    private Network current;
-    private double[] pendingGradient;
-    private double lastFiniteLoss = Double.NaN;
     /** Steps of the current epoch so far, and how many of them had a data gradient of exactly 0. */
     private int stepsThisEpoch;
     private int zeroGradientSteps;
@@ -52,22 +60,26 @@ final class TrainingRun {
     TrainingRun(Trainer trainer, Network start, Matrix inputs, Matrix targets, Matrix validationInputs,
             Matrix validationTargets) {
         this.trainer = trainer;
-        this.loss = trainer.loss();
         this.start = start;
-        this.inputs = inputs;
-        this.targets = targets;
         this.validationInputs = validationInputs;
         this.validationTargets = validationTargets;
+        this.inputs = inputs.toRowMajorArray();
+        this.targets = targets.toRowMajorArray();
+        this.samples = inputs.rows();
+        this.inputSize = inputs.columns();
+        this.outputSize = targets.columns();
+        this.validationX = validationInputs == null ? null : validationInputs.toRowMajorArray();
+        this.validationY = validationTargets == null ? null : validationTargets.toRowMajorArray();
+        this.validationSamples = validationInputs == null ? 0 : validationInputs.rows();
         this.random = new Random(trainer.seed());
-        this.batchSize = Math.min(trainer.batchSize(), inputs.rows());
-        this.fullBatch = batchSize == inputs.rows();
-        this.theta = start.parameters();
-        this.weightDecay = trainer.weightDecay();
-        this.decayed = decayedParameters(start, weightDecay);
-        this.stepper = Stepper.start(trainer.optimizer(), theta.length);
-        this.current = start;
-        this.fused = fullBatch && trainer.gradientSource() instanceof Backpropagation backpropagation
-                ? backpropagation : null;
+        this.batchSize = Math.min(trainer.batchSize(), samples);
+        this.fullBatch = batchSize == samples;
+        this.engine = new Engine(trainer, start, batchSize);
+        this.theta = engine.theta();
+        this.order = fullBatch ? null : new int[samples];
+        this.seen = fullBatch ? null : new boolean[samples];
+        this.batchInputs = fullBatch ? null : new double[batchSize * inputSize];
+        this.batchTargets = fullBatch ? null : new double[batchSize * outputSize];
     }
 
     TrainingResult run() {
@@ -77,45 +89,48 @@ final class TrainingRun {
         boolean validating = validationInputs != null;
         // Before the first step, the rate in force is the one the first epoch would use.
         double firstRate = trainer.learningRateSchedule().rate(1);
-        double initialLoss = lossOf(start, inputs, targets, fused != null && epochs > 0, 0, 1, firstRate,
-                "the initial loss");
+        double initialLoss = fullBatch
+                ? engine.evaluate(inputs, targets, samples, true, 0, 1, firstRate, "the initial loss", 0)
+                : measured(inputs, targets, samples, 0, 1, firstRate, "the initial loss");
         double initialValidation = validating
-                ? lossOf(start, validationInputs, validationTargets, 0, 1, firstRate,
-                        "the initial validation loss")
+                ? measured(validationX, validationY, validationSamples, 0, 1, firstRate, "the initial validation loss")
                 : Double.NaN;
         double startLargest = largestAbsolute(theta);
         double best = stopping == null ? Double.NaN
-                : monitored(stopping, start, initialValidation, 0, 1, firstRate);
+                : monitored(stopping, initialValidation, 0, 1, firstRate);
 
         double[] losses = new double[epochs];
         double[] validationLosses = new double[validating ? epochs : 0];
-        double[] bestTheta = theta.clone();
+        double[] bestTheta = stopping == null ? null : theta.clone();
         int bestEpoch = 0;
         int epoch = 0;
         StopReason reason = new StopReason.Completed();
         while (epoch < epochs) {
             epoch++;
             double rate = trainer.learningRateSchedule().rate(epoch);
-            losses[epoch - 1] = epoch(epoch, rate);
+            losses[epoch - 1] = epoch(epoch, epochs, rate);
             guard(epoch, rate, losses[epoch - 1], initialLoss, startLargest);
             double validationLoss = Double.NaN;
             if (validating) {
-                validationLoss = lossOf(current, validationInputs, validationTargets, epoch,
-                        stepsThisEpoch, rate, "the validation loss");
+                validationLoss = measured(validationX, validationY, validationSamples, epoch, stepsThisEpoch, rate,
+                        "the validation loss");
                 validationLosses[epoch - 1] = validationLoss;
             }
             if (stopping != null) {
-                double value = monitored(stopping, current, validationLoss, epoch, stepsThisEpoch, rate);
+                double value = monitored(stopping, validationLoss, epoch, stepsThisEpoch, rate);
                 if (stopping.improves(value, best)) {
                     best = value;
-                    bestTheta = theta.clone();
+                    System.arraycopy(theta, 0, bestTheta, 0, theta.length);
                     bestEpoch = epoch;
                 }
             }
-            Network reported = current;
-            TrainingListener.Decision decision = Listeners.decide(listener, new EpochReport(epoch, epochs,
-                    losses[epoch - 1], validationLoss, rate, Duration.ofNanos(System.nanoTime() - startNanos),
-                    () -> reported));
+            TrainingListener.Decision decision = TrainingListener.Decision.CONTINUE;
+            if (listener != TrainingListener.NONE) {
+                double[] snapshot = theta.clone();
+                decision = Listeners.decide(listener, new EpochReport(epoch, epochs, losses[epoch - 1],
+                        validationLoss, rate, Duration.ofNanos(System.nanoTime() - startNanos),
+                        () -> start.withParameters(snapshot)));
+            }
             if (stopping != null && epoch - bestEpoch >= stopping.patience()) {
                 reason = new StopReason.NoImprovement(stopping);
                 break;
@@ -132,10 +147,11 @@ final class TrainingRun {
             // Patience ran out exactly at the last planned epoch: every epoch ran, as before monitors.
             reason = new StopReason.Completed();
         }
+        Network last = engine.network();
         TrainingResult result = stopping == null
-                ? new TrainingResult(current, initialLoss, history, initialValidation, validationHistory, epoch, false,
+                ? new TrainingResult(last, initialLoss, history, initialValidation, validationHistory, epoch, false,
                         reason)
-                : new TrainingResult(bestEpoch == epoch ? current : start.withParameters(bestTheta), initialLoss,
+                : new TrainingResult(bestEpoch == epoch ? last : start.withParameters(bestTheta), initialLoss,
                         history, initialValidation, validationHistory, bestEpoch, stoppedEarly, reason);
         listener.trainingFinished(result);
         return result;
@@ -151,14 +167,14 @@ final class TrainingRun {
         DivergenceGuard guard = trainer.divergenceGuard();
         if (initialLoss > 0.0 && epochLoss > guard.lossGrowthLimit() * initialLoss) {
             throw new DivergenceException(DivergenceException.Kind.LOSS_EXPLODED, epoch, stepsThisEpoch, rate,
-                    lastFiniteLoss, "the loss " + epochLoss + " exceeds " + guard.lossGrowthLimit()
+                    engine.lastFiniteLoss(), "the loss " + epochLoss + " exceeds " + guard.lossGrowthLimit()
                             + " times the initial loss " + initialLoss + " (DivergenceGuard.lossGrowthLimit)");
         }
         if (guard.stopWhenStalled() && zeroGradientSteps == stepsThisEpoch && epochLoss > 0.0) {
             double largest = largestAbsolute(theta);
             if (largest >= DivergenceGuard.STALL_PARAMETER_GROWTH * startLargest && largest > 0.0) {
                 throw new DivergenceException(DivergenceException.Kind.STALLED, epoch, stepsThisEpoch, rate,
-                        lastFiniteLoss, "the gradient is exactly 0 in every step while the loss is " + epochLoss
+                        engine.lastFiniteLoss(), "the gradient is exactly 0 in every step while the loss is " + epochLoss
                                 + ": every unit is saturated, so no step can change the network again; the largest"
                                 + " |parameter| grew from " + startLargest + " to " + largest);
             }
@@ -169,17 +185,18 @@ final class TrainingRun {
      * Measures the early-stopping quantity; an overflow of the predictions is divergence, and a
      * metric that rejects the validation data (R^2 of constant targets) names the monitor.
      */
-    private double monitored(EarlyStopping stopping, Network network, double validationLoss, int epoch, int step,
-            double rate) {
+    private double monitored(EarlyStopping stopping, double validationLoss, int epoch, int step, double rate) {
         try {
-            return checked(stopping.monitor().measure(network, validationInputs, validationTargets, validationLoss),
-                    epoch, step, rate, "the early-stopping quantity " + stopping.monitor());
+            // Only a monitor that predicts needs the network of this epoch.
+            Network network = stopping.monitor() == EarlyStopping.Monitor.VALIDATION_LOSS ? start : engine.network();
+            return engine.checked(stopping.monitor().measure(network, validationInputs, validationTargets,
+                    validationLoss), epoch, step, rate, "the early-stopping quantity " + stopping.monitor(), 0);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("early stopping on " + stopping.monitor() + ": " + e.getMessage(), e);
         } catch (DivergenceException e) {
             throw e;
         } catch (ArithmeticException e) {
-            DivergenceException divergence = new DivergenceException(epoch, step, rate, lastFiniteLoss,
+            DivergenceException divergence = new DivergenceException(epoch, step, rate, engine.lastFiniteLoss(),
                     "the validation outputs for " + stopping.monitor() + " overflowed (" + e.getMessage() + ")");
             divergence.initCause(e);
             throw divergence;
@@ -194,144 +211,72 @@ final class TrainingRun {
         return largest;
     }
 
-    /** Runs one epoch of steps and returns the loss on the whole training set after it. */
-    private double epoch(int epoch, double rate) {
+    /**
+     * Runs one epoch of steps and returns the loss its history records. Full batch: one step, then
+     * the loss at the new parameters, whose evaluation also gives the next epoch's gradient (not
+     * after the last epoch). Minibatch: a step per batch in the epoch's {@link BatchOrder}, then the
+     * {@link LossHistory} the trainer asks for.
+     */
+    private double epoch(int epoch, int epochs, double rate) {
         stepsThisEpoch = 0;
         zeroGradientSteps = 0;
-        int samples = inputs.rows();
         if (fullBatch) {
-            return step(epoch, 1, rate, inputs, targets);
+            countStep(engine.step(rate, epoch, 1));
+            return engine.evaluate(inputs, targets, samples, epoch < epochs, epoch, 1, rate, "the loss", 0);
         }
-        int[] order = Dataset.permutation(samples, random);
+        BatchOrders.fill(trainer.batchOrder(), order, epoch, random, seen);
+        Loss loss = engine.loss();
+        boolean estimate = trainer.lossHistory() == LossHistory.BATCH_ESTIMATE;
+        double total = 0.0;
         int step = 0;
         for (int from = 0; from < samples; from += batchSize) {
             step++;
-            int[] rows = Arrays.copyOfRange(order, from, Math.min(from + batchSize, samples));
-            step(epoch, step, rate, inputs.selectRows(rows), targets.selectRows(rows));
+            int rows = Math.min(batchSize, samples - from);
+            gather(from, rows);
+            double batchLoss = engine.evaluate(batchInputs, batchTargets, rows, true, epoch, step, rate, "the loss",
+                    step);
+            countStep(engine.step(rate, epoch, step));
+            if (estimate) {
+                total += loss == Loss.SUM_SQUARED_ERROR ? batchLoss : batchLoss * rows;
+            }
         }
-        return lossOf(current, inputs, targets, epoch, step, rate, "the training loss");
+        if (estimate) {
+            return engine.checked(loss == Loss.SUM_SQUARED_ERROR ? total : total / samples, epoch, step, rate,
+                    "the training loss", 0);
+        }
+        return measured(inputs, targets, samples, epoch, step, rate, "the training loss");
     }
 
-    /** Takes one optimizer step on a batch, checks the parameters and returns the batch loss after it. */
-    private double step(int epoch, int step, double rate, Matrix batchInputs, Matrix batchTargets) {
-        double[] gradient = pendingGradient != null ? pendingGradient
-                : gradient(current, batchInputs, batchTargets, epoch, step, rate);
-        pendingGradient = null;
+    private void countStep(boolean zeroGradient) {
         stepsThisEpoch++;
-        if (isZero(gradient)) {
+        if (zeroGradient) {
             zeroGradientSteps++;
         }
-        if (weightDecay > 0.0) {
-            for (int i = 0; i < theta.length; i++) {
-                if (decayed[i]) {
-                    gradient[i] += weightDecay * theta[i];
-                }
-            }
-        }
-        stepper.step(theta, gradient, rate);
-        for (int i = 0; i < theta.length; i++) {
-            if (!Double.isFinite(theta[i])) {
-                throw new DivergenceException(epoch, step, rate, lastFiniteLoss,
-                        current.parameterLocation(i) + " became " + theta[i]);
-            }
-        }
-        current = current.withParameters(theta);
-        // A full-batch step's loss is on the whole set: fused, it also gives the next step's gradient.
-        return lossOf(current, batchInputs, batchTargets, fullBatch && fused != null && epoch < trainer.epochs(),
-                epoch, step, rate, fullBatch ? "the loss" : "the loss of batch " + step);
     }
 
-    private static boolean isZero(double[] gradient) {
-        for (double value : gradient) {
-            if (value != 0.0) {
-                return false;
-            }
+    /** Copies the rows {@code order[from .. from + rows)} into the batch buffers. */
+    private void gather(int from, int rows) {
+        for (int k = 0; k < rows; k++) {
+            int row = order[from + k];
+            System.arraycopy(inputs, row * inputSize, batchInputs, k * inputSize, inputSize);
+            System.arraycopy(targets, row * outputSize, batchTargets, k * outputSize, outputSize);
         }
-        return true;
     }
 
-    /**
-     * Asks the gradient source for {@code dJ/dtheta}. Every batch fits the network (checked before
-     * training), so a rejection after the first step means the parameters have grown beyond what the
-     * source handles (a finite-difference step that no longer changes a huge weight), and an
-     * overflow while the source evaluates the loss means the same: divergence.
-     */
-    private double[] gradient(Network network, Matrix batchInputs, Matrix batchTargets, int epoch, int step,
-            double rate) {
-        GradientSource source = trainer.gradientSource();
-        double[] gradient;
-        try {
-            gradient = source.gradient(network, loss, batchInputs, batchTargets);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            if (e instanceof IllegalArgumentException && epoch == 1 && step == 1) {
-                throw e;
-            }
-            DivergenceException divergence = new DivergenceException(epoch, step, rate, lastFiniteLoss,
-                    "the gradient source rejected the parameters: " + e.getMessage());
-            divergence.initCause(e);
-            throw divergence;
+    /** The loss of a whole set at the current parameters, checked, on the measuring evaluator. */
+    private double measured(double[] x, double[] y, int rows, int epoch, int step, double rate, String what) {
+        if (measure == null) {
+            measure = BatchEvaluator.of(start, engine.loss(), Math.max(samples, validationSamples));
         }
-        int expected = network.parameterCount();
-        if (gradient == null || gradient.length != expected) {
-            throw new IllegalStateException(Trainer.describe(source) + " returned "
-                    + (gradient == null ? "null" : gradient.length + " values") + " for " + expected
-                    + " parameters");
-        }
-        return gradient;
-    }
-
-    /**
-     * Evaluates the loss of {@code network} on a batch and returns it if finite, remembering it as the
-     * last finite loss. A prediction or loss that overflows is reported by the library with an
-     * {@link ArithmeticException}; here it is divergence, and becomes its cause.
-     */
-    private double lossOf(Network network, Matrix batchInputs, Matrix batchTargets, int epoch, int step,
-            double rate, String what) {
-        return lossOf(network, batchInputs, batchTargets, false, epoch, step, rate, what);
-    }
-
-    /**
-     * As {@link #lossOf(Network, Matrix, Matrix, int, int, double, String)}; with {@code keepGradient}
-     * (a fused run, the whole training set, and a step may follow from these parameters) the same
-     * pass computes the gradient there and keeps it for that step.
-     */
-    private double lossOf(Network network, Matrix batchInputs, Matrix batchTargets, boolean keepGradient, int epoch,
-            int step, double rate, String what) {
         double value;
         try {
-            if (keepGradient) {
-                LossAndGradient both = fused.lossAndGradient(network, loss, batchInputs, batchTargets);
-                pendingGradient = both.gradient();
-                value = both.loss();
-            } else {
-                value = network.loss(loss, batchInputs, batchTargets);
-            }
+            value = measure.loss(theta, x, y, rows);
         } catch (ArithmeticException e) {
-            DivergenceException divergence = new DivergenceException(epoch, step, rate, lastFiniteLoss,
+            DivergenceException divergence = new DivergenceException(epoch, step, rate, engine.lastFiniteLoss(),
                     what + (epoch == 0 ? " is " : " became ") + "Infinity (" + e.getMessage() + ")");
             divergence.initCause(e);
             throw divergence;
         }
-        return checked(value, epoch, step, rate, what);
-    }
-
-    /** Returns {@code value} if finite, remembering it as the last finite loss; throws otherwise. */
-    private double checked(double value, int epoch, int step, double rate, String what) {
-        if (!Double.isFinite(value)) {
-            throw new DivergenceException(epoch, step, rate, lastFiniteLoss,
-                    what + (epoch == 0 ? " is " : " became ") + value);
-        }
-        lastFiniteLoss = value;
-        return value;
-    }
-
-    private static boolean[] decayedParameters(Network network, double weightDecay) {
-        boolean[] decayed = new boolean[network.parameterCount()];
-        if (weightDecay > 0.0) {
-            for (int i = 0; i < decayed.length; i++) {
-                decayed[i] = network.parameterLocation(i).kind() == ParameterLocation.Kind.WEIGHT;
-            }
-        }
-        return decayed;
+        return engine.checked(value, epoch, step, rate, what, 0);
     }
 }
