@@ -183,6 +183,12 @@ public final class BatchEvaluator {
         return value;
     }
 
+    /** {@link #predict} at the network's own parameters: writes the first {@code rows} outputs. */
+    void predictOwn(double[] inputs, int rows, double[] outputs, int outputsAt) {
+        forward(null, false, inputs, rows);
+        System.arraycopy(a[layers.size() - 1], 0, outputs, outputsAt, rows * outputSize());
+    }
+
     /** {@link #loss} at the network's own parameters. */
     double loss(double[] inputs, double[] targets, int rows) {
         forward(null, false, inputs, rows);

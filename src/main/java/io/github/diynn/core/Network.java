@@ -179,6 +179,16 @@ public final class Network {
     }
 
     /**
+     * Returns a predictor for this network: an object with buffers of its own that writes outputs
+     * into the caller's arrays and allocates nothing per call, for a hot loop on one thread.
+     *
+     * @return a new predictor (not thread-safe; make one per thread)
+     */
+    public Predictor predictor() {
+        return new Predictor(this);
+    }
+
+    /**
      * Runs a forward pass for one sample.
      *
      * @param features the {@code inputSize} finite input values

@@ -43,6 +43,27 @@ final class Engine {
         this.decayed = decayedParameters(start, weightDecay);
     }
 
+    private Engine(Engine from, int capacity) {
+        this.start = from.start;
+        this.source = from.source;
+        this.evaluator = BatchEvaluator.of(from.start, from.evaluator.loss(), capacity);
+        this.theta = from.theta;
+        this.gradient = from.gradient;
+        this.stepper = from.stepper;
+        this.weightDecay = from.weightDecay;
+        this.decayed = from.decayed;
+        this.stepped = from.stepped;
+        this.lastFiniteLoss = from.lastFiniteLoss;
+    }
+
+    /**
+     * Returns an engine with the same parameters and optimizer state (shared, not copied) and an
+     * evaluator for batches of up to {@code capacity} rows; this engine must not be used after.
+     */
+    Engine withCapacity(int capacity) {
+        return new Engine(this, capacity);
+    }
+
     /** The parameters, owned: callers read them and must not keep or change them. */
     double[] theta() {
         return theta;

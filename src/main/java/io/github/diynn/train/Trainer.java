@@ -265,6 +265,21 @@ public final class Trainer {
     }
 
     /**
+     * Starts a training loop driven by the caller, one batch at a time, that keeps the optimizer's
+     * state across calls (momentum and Adam are not reset between batches). It uses this trainer's
+     * loss, gradient source, optimizer, learning-rate schedule and weight decay; batching, epochs,
+     * validation, early stopping, the divergence guard's epoch rules and listeners are the caller's.
+     *
+     * @param network the starting network; it is not changed
+     * @return a new session, not thread-safe
+     * @throws IllegalArgumentException if {@code network} is null
+     */
+    public TrainingSession session(Network network) {
+        requireNetwork(network);
+        return new TrainingSession(this, network);
+    }
+
+    /**
      * Trains on a data set, holding out {@link #validationFraction()} of it for validation if set.
      *
      * <p>The data is split by {@link Dataset#split(double, long)} with {@link #seed()}: the last

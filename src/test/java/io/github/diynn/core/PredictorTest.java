@@ -1,0 +1,62 @@
+package io.github.diynn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class PredictorTest {
+
+    private static final Network NETWORK = GradientFixtures.network(new int[] {5, 7, 3}, Activation.SIGMOID,
+            Activation.SOFTMAX, true, 4);
+
+    @Test
+    void writesTheBitsOfPredictForEveryBatchSizeAcrossBlocks() {
+        Predictor predictor = NETWORK.predictor();
+        for (int rows : new int[] {1, 2, 255, 256, 257, 1000}) {
+            Matrix inputs = GradientFixtures.inputs(rows, 5, rows);
+            double[] outputs = new double[rows * 3 + 2];
+            outputs[rows * 3] = 42.0;
+            predictor.predict(inputs.raw(), rows, outputs);
+            assertThat(Arrays.equals(Arrays.copyOf(outputs, rows * 3), NETWORK.predict(inputs).raw()))
+                    .as("%d rows", rows).isTrue();
+            assertThat(outputs[rows * 3]).isEqualTo(42.0);
+        }
+    }
+
+    @Test
+    void oneSampleIntoTheCallersArrayIsPredictOfThatSample() {
+        Predictor predictor = NETWORK.predictor();
+        double[] features = {0.5, -1.0, 2.0, 0.0, 3.5};
+        double[] out = new double[3];
+        predictor.predict(features, out);
+        assertThat(out).containsExactly(NETWORK.predict(features));
+        assertThat(features).containsExactly(0.5, -1.0, 2.0, 0.0, 3.5);
+        assertThat(predictor.network()).isSameAs(NETWORK);
+    }
+
+    @Test
+    void rejectsBadArraysAndNonFiniteInputsNamingThePlace() {
+        Predictor predictor = NETWORK.predictor();
+        assertThatThrownBy(() -> predictor.predict(new double[4], new double[3]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContainingAll("5 inputs", "got 4");
+        assertThatThrownBy(() -> predictor.predict(new double[10], 2, new double[5]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContainingAll("need 6", "got 5");
+        assertThatThrownBy(() -> predictor.predict(new double[10], 3, new double[9]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContainingAll("need 15", "got 10");
+        assertThatThrownBy(() -> predictor.predict(new double[10], 0, new double[9]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+        double[] nan = new double[10];
+        nan[7] = Double.NaN;
+        assertThatThrownBy(() -> predictor.predict(nan, 2, new double[6]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContainingAll("row 1, column 2", "NaN");
+    }
+
+    @Test
+    void anOverflowingOutputIsReported() {
+        Network huge = Network.of(DenseLayer.of(Matrix.of(1, 1, 1e300), Activation.IDENTITY));
+        assertThatThrownBy(() -> huge.predictor().predict(new double[] {1e10}, new double[1]))
+                .isInstanceOf(ArithmeticException.class).hasMessageContaining("output 0 of sample 0");
+    }
+}
