@@ -41,6 +41,9 @@ public final class BatchEvaluator {
     private final double[] delta;
     private final double[] previous;
     private final double[] transposed;
+    /** The unperturbed pass of a finite-difference estimate, allocated by its first use. */
+    private double[][] baseZ;
+    private double[][] baseA;
 
     private BatchEvaluator(Network network, Loss loss, int capacity) {
         this.template = network;
@@ -199,29 +202,40 @@ public final class BatchEvaluator {
      * Estimates {@code dJ/dtheta} at {@code theta} by finite differences into {@code gradient} and
      * returns {@code J(theta)}: forward {@code (J(theta + h e_i) - J(theta)) / h} or central
      * {@code (J(theta + h e_i) - J(theta - h e_i)) / 2h}. Each probe changes {@code theta[i]} in
-     * place and restores it, so {@code theta} ends with the bits it had; each loss is evaluated by the
-     * same code as {@link #loss}, so every probe has the bits of {@code network.withParameters(...)
-     * .loss(...)}.
+     * place and restores it, so {@code theta} ends with the bits it had.
+     *
+     * <p>A probe does only the work its perturbation changes. Moving a weight {@code W[l][p][q]} or a
+     * bias {@code b[l][q]} changes only column {@code q} of layer {@code l}'s pre-activations (and,
+     * for an elementwise activation, of its outputs), and then every layer after it. So the probe
+     * starts from the unperturbed pass, kept once per estimate, recomputes that one column in the
+     * order every product uses (so its bits are those of the whole product), and runs the later layers
+     * in full. Every probe therefore has the bits of {@code network.withParameters(...).loss(...)},
+     * and so does the estimate.
      *
      * @throws IllegalArgumentException if {@code step} vanishes against a coordinate (naming it)
      */
     double finiteDifferences(boolean forward, double step, double[] theta, double[] inputs, double[] targets,
             int rows, double[] gradient) {
         double atPoint = loss(theta, inputs, targets, rows);
+        keepUnperturbedPass(rows);
         for (int i = 0; i < layout.parameterCount(); i++) {
             double original = theta[i];
             if (original + step == original) {
                 throw new IllegalArgumentException("step " + step + " vanishes against coordinate " + i + " = "
                         + original + "; use a larger step");
             }
+            int l = layout.layerOf(i);
+            int out = layers.get(l).outputSize();
+            int k = i - layout.weightOffset(l);
+            int column = k < layers.get(l).inputSize() * out ? k % out : i - layout.biasOffset(l);
             try {
                 theta[i] = original + step;
-                double plus = loss(theta, inputs, targets, rows);
+                double plus = probe(theta, l, column, inputs, targets, rows);
                 if (forward) {
                     gradient[i] = (plus - atPoint) / step;
                 } else {
                     theta[i] = original - step;
-                    double minus = loss(theta, inputs, targets, rows);
+                    double minus = probe(theta, l, column, inputs, targets, rows);
                     gradient[i] = (plus - minus) / (2 * step);
                 }
             } finally {
@@ -229,6 +243,60 @@ public final class BatchEvaluator {
             }
         }
         return atPoint;
+    }
+
+    /** Copies the forward pass just run into the unperturbed buffers, allocated the first time. */
+    private void keepUnperturbedPass(int rows) {
+        if (baseZ == null) {
+            baseZ = new double[z.length][];
+            baseA = new double[a.length][];
+            for (int l = 0; l < z.length; l++) {
+                baseZ[l] = new double[z[l].length];
+                baseA[l] = new double[a[l].length];
+            }
+        }
+        for (int l = 0; l < z.length; l++) {
+            int size = rows * layers.get(l).outputSize();
+            System.arraycopy(z[l], 0, baseZ[l], 0, size);
+            System.arraycopy(a[l], 0, baseA[l], 0, size);
+        }
+    }
+
+    /**
+     * The loss with one parameter of layer {@code l}, in column {@code column}, moved in
+     * {@code theta}: that column of layer {@code l} recomputed from the unperturbed pass, then every
+     * later layer in full.
+     */
+    private double probe(double[] theta, int l, int column, double[] inputs, double[] targets, int rows) {
+        DenseLayer layer = layers.get(l);
+        int in = layer.inputSize();
+        int out = layer.outputSize();
+        int size = rows * out;
+        System.arraycopy(baseZ[l], 0, z[l], 0, size);
+        double[] x = l == 0 ? inputs : baseA[l - 1];
+        int weights = layout.weightOffset(l) + column;
+        int bias = layout.biasOffset(l);
+        for (int i = 0; i < rows; i++) {
+            double sum = 0.0;
+            for (int k = 0; k < in; k++) {
+                sum += x[i * in + k] * theta[weights + k * out];
+            }
+            z[l][i * out + column] = bias < 0 ? sum : sum + theta[bias + column];
+        }
+        if (layer.activation() instanceof ElementwiseActivation elementwise) {
+            System.arraycopy(baseA[l], 0, a[l], 0, size);
+            for (int i = 0; i < rows; i++) {
+                a[l][i * out + column] = elementwise.apply(z[l][i * out + column]);
+            }
+        } else {
+            layer.activation().forward(z[l], a[l], rows, out); // a row-wise activation: every row changes
+        }
+        for (int m = l + 1; m < layers.size(); m++) {
+            DenseLayer next = layers.get(m);
+            Forward.layer(next, theta, layout.weightOffset(m), next.hasBias() ? theta : null, layout.biasOffset(m),
+                    a[m - 1], rows, z[m], a[m]);
+        }
+        return checkedLoss(targets, rows);
     }
 
     // ------------------------------------------------------------------ the passes

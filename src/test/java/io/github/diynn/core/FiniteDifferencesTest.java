@@ -322,4 +322,55 @@ class FiniteDifferencesTest {
         assertThat(FiniteDifferences.central()).hasToString("FiniteDifferences[CENTRAL, step 1.0E-5]");
         assertThat(FiniteDifferences.forward()).hasToString("FiniteDifferences[FORWARD, step 1.0E-8]");
     }
+
+    @Test
+    void probesThatRecomputeOnlyWhatAPerturbationChangesHaveTheBitsOfTheWholeNetworkLoss() {
+        // The oracle is the definition, through the public API: J(theta + h e_i) of a network rebuilt
+        // from the moved parameters, evaluated from scratch.
+        Object[][] cases = {
+            {new int[] {2, 3, 1}, Activation.SIGMOID, Activation.IDENTITY, Loss.SUM_SQUARED_ERROR},
+            {new int[] {3, 4, 5, 2}, Activation.TANH, Activation.SOFTMAX, Loss.CROSS_ENTROPY},
+            {new int[] {3, 4, 2}, Activation.leakyRelu(), Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY},
+            {new int[] {4, 2, 3}, Activation.SOFTMAX, Activation.IDENTITY, Loss.MEAN_SQUARED_ERROR},
+        };
+        for (Object[] c : cases) {
+            int[] sizes = (int[]) c[0];
+            Loss loss = (Loss) c[3];
+            for (long seed = 1; seed <= 5; seed++) {
+                for (boolean biases : new boolean[] {true, false}) {
+                    Network network = GradientFixtures.network(sizes, (Activation) c[1], (Activation) c[2], biases,
+                            seed);
+                    Matrix x = GradientFixtures.inputs(9, sizes[0], seed);
+                    int outputs = sizes[sizes.length - 1];
+                    Matrix y = loss == Loss.CROSS_ENTROPY ? GradientFixtures.classTargets(9, outputs, seed, true)
+                            : loss == Loss.BINARY_CROSS_ENTROPY ? GradientFixtures.binaryTargets(9, outputs, seed, true)
+                            : GradientFixtures.regressionTargets(9, outputs, seed);
+                    for (FiniteDifferences estimator : new FiniteDifferences[] {FiniteDifferences.forward(),
+                        FiniteDifferences.central()}) {
+                        double h = estimator.step();
+                        double[] theta = network.parameters();
+                        double atPoint = network.loss(loss, x, y);
+                        double[] expected = new double[theta.length];
+                        for (int i = 0; i < theta.length; i++) {
+                            double[] plus = theta.clone();
+                            plus[i] += h;
+                            double up = network.withParameters(plus).loss(loss, x, y);
+                            if (estimator.scheme() == FiniteDifferences.Scheme.FORWARD) {
+                                expected[i] = (up - atPoint) / h;
+                            } else {
+                                double[] minus = theta.clone();
+                                minus[i] -= h;
+                                expected[i] = (up - network.withParameters(minus).loss(loss, x, y)) / (2 * h);
+                            }
+                        }
+                        assertThat(java.util.Arrays.equals(estimator.gradient(network, loss, x, y), expected))
+                                .as("%s %s seed %d biases %s", loss, estimator, seed, biases).isTrue();
+                        LossAndGradient both = estimator.lossAndGradient(network, loss, x, y);
+                        assertThat(both.loss()).isEqualTo(atPoint);
+                        assertThat(both.gradient()).containsExactly(expected);
+                    }
+                }
+            }
+        }
+    }
 }
