@@ -36,14 +36,28 @@ public final class BatchEvaluator {
     private final Layout layout;
     private final Loss loss;
     private final int capacity;
-    private final double[][] z;
-    private final double[][] a;
-    private final double[] delta;
-    private final double[] previous;
-    private final double[] transposed;
+    private final int outputs;
+    /** Each layer's pre-activations and outputs, one row per sample (row arrays, from index 0). */
+    private final double[][][] z;
+    private final double[][][] a;
+    /** Each layer's weights as rows ({@code in x out}) and bias, copied in by every pass. */
+    private final double[][][] weights;
+    private final double[][] biases;
+    /** Each later layer's weights transposed ({@code out x in}), for carrying a delta back. */
+    private final double[][][] transposed;
+    /** The delta of the layer being carried back, and the one it becomes. */
+    private double[][] delta;
+    private double[][] spare;
+    /** One layer's weight and bias gradients as rows, before they go into the flat gradient. */
+    private final double[][] weightGradient;
+    private final double[] biasGradient;
+    /** The output layer as row-major arrays, for the loss and its delta. */
+    private final double[] lastZ;
+    private final double[] lastA;
+    private final double[] lastDelta;
     /** The unperturbed pass of a finite-difference estimate, allocated by its first use. */
-    private double[][] baseZ;
-    private double[][] baseA;
+    private double[][][] baseZ;
+    private double[][][] baseA;
 
     private BatchEvaluator(Network network, Loss loss, int capacity) {
         this.template = network;
@@ -51,22 +65,37 @@ public final class BatchEvaluator {
         this.layout = network.layout();
         this.loss = loss;
         this.capacity = capacity;
+        this.outputs = network.outputSize();
         int count = layers.size();
-        this.z = new double[count][];
-        this.a = new double[count][];
+        this.z = new double[count][][];
+        this.a = new double[count][][];
+        this.weights = new double[count][][];
+        this.biases = new double[count][];
+        this.transposed = new double[count][][];
         int widest = network.inputSize();
-        int square = 0;
+        int widestIn = 1;
+        int widestOut = 1;
         for (int l = 0; l < count; l++) {
             DenseLayer layer = layers.get(l);
+            int in = layer.inputSize();
             int out = layer.outputSize();
-            z[l] = new double[Math.multiplyExact(capacity, out)];
-            a[l] = new double[capacity * out];
+            z[l] = new double[capacity][out];
+            a[l] = new double[capacity][out];
+            weights[l] = new double[in][out];
+            biases[l] = layer.hasBias() ? new double[out] : null;
+            transposed[l] = l == 0 ? null : new double[out][in];
             widest = Math.max(widest, out);
-            square = Math.max(square, layer.inputSize() * out);
+            widestIn = Math.max(widestIn, in);
+            widestOut = Math.max(widestOut, out);
         }
-        this.delta = new double[Math.multiplyExact(capacity, widest)];
-        this.previous = new double[capacity * widest];
-        this.transposed = new double[square];
+        this.delta = new double[capacity][widest];
+        this.spare = new double[capacity][widest];
+        this.weightGradient = new double[widestIn][widestOut];
+        this.biasGradient = new double[widestOut];
+        int last = Math.multiplyExact(capacity, outputs);
+        this.lastZ = new double[last];
+        this.lastA = new double[last];
+        this.lastDelta = new double[last];
     }
 
     /**
@@ -163,7 +192,7 @@ public final class BatchEvaluator {
         requireLength(inputs, rows * inputSize(), "inputs");
         requireLength(outputs, rows * outputSize(), "outputs");
         forward(parameters, true, inputs, rows);
-        System.arraycopy(a[layers.size() - 1], 0, outputs, 0, rows * outputSize());
+        System.arraycopy(lastA, 0, outputs, 0, rows * outputSize());
     }
 
     /**
@@ -189,7 +218,7 @@ public final class BatchEvaluator {
     /** {@link #predict} at the network's own parameters: writes the first {@code rows} outputs. */
     void predictOwn(double[] inputs, int rows, double[] outputs, int outputsAt) {
         forward(null, false, inputs, rows);
-        System.arraycopy(a[layers.size() - 1], 0, outputs, outputsAt, rows * outputSize());
+        System.arraycopy(lastA, 0, outputs, outputsAt, rows * outputSize());
     }
 
     /** {@link #loss} at the network's own parameters. */
@@ -248,74 +277,112 @@ public final class BatchEvaluator {
     /** Copies the forward pass just run into the unperturbed buffers, allocated the first time. */
     private void keepUnperturbedPass(int rows) {
         if (baseZ == null) {
-            baseZ = new double[z.length][];
-            baseA = new double[a.length][];
+            baseZ = new double[z.length][][];
+            baseA = new double[a.length][][];
             for (int l = 0; l < z.length; l++) {
-                baseZ[l] = new double[z[l].length];
-                baseA[l] = new double[a[l].length];
+                int out = layers.get(l).outputSize();
+                baseZ[l] = new double[capacity][out];
+                baseA[l] = new double[capacity][out];
             }
         }
         for (int l = 0; l < z.length; l++) {
-            int size = rows * layers.get(l).outputSize();
-            System.arraycopy(z[l], 0, baseZ[l], 0, size);
-            System.arraycopy(a[l], 0, baseA[l], 0, size);
+            int out = layers.get(l).outputSize();
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(z[l][i], 0, baseZ[l][i], 0, out);
+                System.arraycopy(a[l][i], 0, baseA[l][i], 0, out);
+            }
         }
     }
 
     /**
      * The loss with one parameter of layer {@code l}, in column {@code column}, moved in
      * {@code theta}: that column of layer {@code l} recomputed from the unperturbed pass, then every
-     * later layer in full.
+     * later layer in full (their weights, unchanged, are still in the buffers of that pass).
      */
     private double probe(double[] theta, int l, int column, double[] inputs, double[] targets, int rows) {
         DenseLayer layer = layers.get(l);
         int in = layer.inputSize();
         int out = layer.outputSize();
-        int size = rows * out;
-        System.arraycopy(baseZ[l], 0, z[l], 0, size);
-        double[] x = l == 0 ? inputs : baseA[l - 1];
-        int weights = layout.weightOffset(l) + column;
+        int weightsAt = layout.weightOffset(l) + column;
         int bias = layout.biasOffset(l);
+        ElementwiseActivation elementwise = layer.activation() instanceof ElementwiseActivation e ? e : null;
         for (int i = 0; i < rows; i++) {
+            double[] zi = z[l][i];
+            System.arraycopy(baseZ[l][i], 0, zi, 0, out);
+            double[] x = l == 0 ? inputs : baseA[l - 1][i];
+            int xAt = l == 0 ? i * in : 0;
             double sum = 0.0;
             for (int k = 0; k < in; k++) {
-                sum += x[i * in + k] * theta[weights + k * out];
+                sum += x[xAt + k] * theta[weightsAt + k * out];
             }
-            z[l][i * out + column] = bias < 0 ? sum : sum + theta[bias + column];
-        }
-        if (layer.activation() instanceof ElementwiseActivation elementwise) {
-            System.arraycopy(baseA[l], 0, a[l], 0, size);
-            for (int i = 0; i < rows; i++) {
-                a[l][i * out + column] = elementwise.apply(z[l][i * out + column]);
+            zi[column] = bias < 0 ? sum : sum + theta[bias + column];
+            if (elementwise != null) {
+                System.arraycopy(baseA[l][i], 0, a[l][i], 0, out);
+                a[l][i][column] = elementwise.apply(zi[column]);
+            } else {
+                layer.activation().forward(zi, a[l][i], 1, out); // a row-wise activation: the whole row changes
             }
-        } else {
-            layer.activation().forward(z[l], a[l], rows, out); // a row-wise activation: every row changes
         }
         for (int m = l + 1; m < layers.size(); m++) {
-            DenseLayer next = layers.get(m);
-            Forward.layer(next, theta, layout.weightOffset(m), next.hasBias() ? theta : null, layout.biasOffset(m),
-                    a[m - 1], rows, z[m], a[m]);
+            layerForward(m, a[m - 1], rows);
         }
+        keepLastLayer(rows);
         return checkedLoss(targets, rows);
     }
 
     // ------------------------------------------------------------------ the passes
 
     /**
-     * Fills {@code z[l]} and {@code a[l]} for the first {@code rows} rows. Weights and biases come
-     * from {@code parameters} at the layout's offsets when {@code fromVector}, else from the layers.
+     * Fills {@code z[l]} and {@code a[l]} for the first {@code rows} rows, and the output layer's
+     * row-major copies. Weights and biases come from {@code parameters} at the layout's offsets when
+     * {@code fromVector}, else from the layers.
      */
     private void forward(double[] parameters, boolean fromVector, double[] inputs, int rows) {
-        double[] input = inputs;
         for (int l = 0; l < layers.size(); l++) {
             DenseLayer layer = layers.get(l);
-            double[] weights = fromVector ? parameters : layer.weights().raw();
-            int weightsAt = fromVector ? layout.weightOffset(l) : 0;
-            double[] bias = !layer.hasBias() ? null : fromVector ? parameters : layer.bias().raw();
-            int biasAt = fromVector ? layout.biasOffset(l) : 0;
-            Forward.layer(layer, weights, weightsAt, bias, biasAt, input, rows, z[l], a[l]);
-            input = a[l];
+            int in = layer.inputSize();
+            int out = layer.outputSize();
+            Kernels.toRows(fromVector ? parameters : layer.weights().raw(), fromVector ? layout.weightOffset(l) : 0,
+                    weights[l], in, out, false);
+            if (layer.hasBias()) {
+                System.arraycopy(fromVector ? parameters : layer.bias().raw(), fromVector ? layout.biasOffset(l) : 0,
+                        biases[l], 0, out);
+            }
+            if (l == 0) {
+                for (int i = 0; i < rows; i++) {
+                    rowForward(layer, inputs, i * in, 0, i);
+                }
+            } else {
+                layerForward(l, a[l - 1], rows);
+            }
         }
+        keepLastLayer(rows);
+    }
+
+    /** Runs layer {@code l} (its weights already in the buffers) on the first {@code rows} rows of {@code input}. */
+    private void layerForward(int l, double[][] input, int rows) {
+        DenseLayer layer = layers.get(l);
+        for (int i = 0; i < rows; i++) {
+            rowForward(layer, input[i], 0, l, i);
+        }
+    }
+
+    /** One row of one layer: {@code z = x W + b}, then {@code a = f(z)}. */
+    private void rowForward(DenseLayer layer, double[] x, int xAt, int l, int i) {
+        int out = layer.outputSize();
+        double[] zi = z[l][i];
+        Kernels.rowTimes(x, xAt, weights[l], zi, layer.inputSize(), out);
+        if (biases[l] != null) {
+            Kernels.addRow(zi, biases[l], out);
+        }
+        layer.activation().forward(zi, a[l][i], 1, out);
+    }
+
+    /** Copies the output layer's rows into the row-major arrays the loss reads. */
+    private void keepLastLayer(int rows) {
+        int last = layers.size() - 1;
+        Kernels.fromRows(z[last], lastZ, 0, rows, outputs);
+        Kernels.fromRows(a[last], lastA, 0, rows, outputs);
     }
 
     /** Writes {@code dJ/dtheta} into {@code gradient} from the buffers the forward pass filled. */
@@ -323,25 +390,31 @@ public final class BatchEvaluator {
             double[] gradient) {
         int last = layers.size() - 1;
         DenseLayer output = layers.get(last);
-        loss.outputDelta(output.activation(), z[last], a[last], targets, rows, output.outputSize(), delta);
-        double[] d = delta;
-        double[] spare = previous;
+        loss.outputDelta(output.activation(), lastZ, lastA, targets, rows, outputs, lastDelta);
+        Kernels.toRows(lastDelta, 0, delta, rows, outputs, false);
+        double[][] d = delta;
+        double[][] next = spare;
         for (int l = last; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
             int out = layer.outputSize();
             if (layer.hasBias()) {
-                Kernels.columnSums(d, gradient, layout.biasOffset(l), rows, out);
+                Kernels.columnSums(d, biasGradient, rows, out);
+                System.arraycopy(biasGradient, 0, gradient, layout.biasOffset(l), out);
             }
-            Kernels.transposeTimes(l == 0 ? inputs : a[l - 1], d, gradient, layout.weightOffset(l), rows, in, out);
+            Kernels.transposeTimes(inputs, l == 0 ? null : a[l - 1], d, weightGradient, rows, in, out);
+            Kernels.fromRows(weightGradient, gradient, layout.weightOffset(l), in, out);
             if (l > 0) {
-                double[] weights = fromVector ? parameters : layer.weights().raw();
-                int weightsAt = fromVector ? layout.weightOffset(l) : 0;
-                Kernels.timesTranspose(d, weights, weightsAt, spare, rows, in, out, transposed);
-                layers.get(l - 1).activation().backward(z[l - 1], a[l - 1], spare, rows, in);
-                double[] swap = d;
-                d = spare;
-                spare = swap;
+                Kernels.toRows(fromVector ? parameters : layer.weights().raw(), fromVector ? layout.weightOffset(l) : 0,
+                        transposed[l], in, out, true);
+                Activation previous = layers.get(l - 1).activation();
+                for (int i = 0; i < rows; i++) {
+                    Kernels.rowTimes(d[i], 0, transposed[l], next[i], out, in);
+                    previous.backward(z[l - 1][i], a[l - 1][i], next[i], 1, in);
+                }
+                double[][] swap = d;
+                d = next;
+                next = swap;
             }
         }
     }
@@ -349,12 +422,11 @@ public final class BatchEvaluator {
     /** The loss of the last forward pass, or the exception that names why it is not finite. */
     private double checkedLoss(double[] targets, int rows) {
         int last = layers.size() - 1;
-        int outputs = outputSize();
-        double[] out = a[last];
+        double[] out = lastA;
         // The outputs are checked first, as predict reports them (a cheap scan of the last layer only:
         // a loss that skips an entry, such as cross-entropy at a target of 0, could hide one).
         Network.requireFiniteOutputs(out, rows * outputs, outputs);
-        double value = loss.valueOfLayer(layers.get(last).activation(), z[last], out, targets, rows, outputs);
+        double value = loss.valueOfLayer(layers.get(last).activation(), lastZ, out, targets, rows, outputs);
         if (!Double.isFinite(value)) {
             throw loss.overflow(out, targets, rows * outputs, outputs, rows + "x" + outputs);
         }

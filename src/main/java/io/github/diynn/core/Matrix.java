@@ -335,7 +335,13 @@ public final class Matrix {
         int inner = columns;
         int outColumns = other.columns;
         double[] out = new double[Math.multiplyExact(rows, outColumns)];
-        Kernels.multiply(values, other.values, 0, out, rows, inner, outColumns);
+        double[][] right = new double[inner][outColumns];
+        Kernels.toRows(other.values, 0, right, inner, outColumns, false);
+        double[] row = new double[outColumns];
+        for (int i = 0; i < rows; i++) {
+            Kernels.rowTimes(values, i * inner, right, row, inner, outColumns);
+            System.arraycopy(row, 0, out, i * outColumns, outColumns);
+        }
         return new Matrix(rows, outColumns, out);
     }
 
@@ -473,8 +479,10 @@ public final class Matrix {
      * @return a new {@code 1 x columns} matrix
      */
     public Matrix columnSums() {
+        double[][] all = new double[rows][columns];
+        Kernels.toRows(values, 0, all, rows, columns, false);
         double[] out = new double[columns];
-        Kernels.columnSums(values, out, 0, rows, columns);
+        Kernels.columnSums(all, out, rows, columns);
         return new Matrix(1, columns, out);
     }
 

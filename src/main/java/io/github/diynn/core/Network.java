@@ -147,8 +147,12 @@ public final class Network {
                     + inputs.shape() + " batch");
         }
         requireFinite(inputs, "inputs");
-        // Layer by layer as DenseLayer.forward, on raw arrays with one new array per layer.
-        double[] out = Forward.outputs(layers, inputs.raw(), inputs.rows());
+        // Layer by layer as DenseLayer.forward, by the engine's own pass (so the bits are the trainer's).
+        double[] out = new double[inputs.rows() * outputSize()];
+        if (inputs.rows() > 0) {
+            BatchEvaluator.of(this, Loss.SUM_SQUARED_ERROR, inputs.rows()).predictOwn(inputs.raw(), inputs.rows(), out,
+                    0);
+        }
         requireFiniteOutputs(out, out.length, outputSize());
         return Matrix.wrap(inputs.rows(), outputSize(), out);
     }

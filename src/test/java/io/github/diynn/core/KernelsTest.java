@@ -7,15 +7,15 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every path of {@link Kernels} against the plain triple loop it promises to equal bit for bit: each
- * entry starts at +0.0 and adds its terms in ascending order of the summed index.
+ * Every kernel of {@link Kernels} against the plain triple loop it promises to equal bit for bit:
+ * each entry starts at +0.0 and adds its terms in ascending order of the summed index.
  */
 class KernelsTest {
 
-    /** Shapes that reach every tile remainder and both product paths (streaming from 96 on). */
+    /** Shapes that reach every unrolled remainder: rows, inner sizes and columns of 1 to 130. */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 2, 3}, {2, 3, 1}, {3, 2, 4}, {5, 7, 9}, {150, 2, 3}, {150, 3, 1}, {32, 64, 32},
-        {32, 32, 10}, {1, 64, 32}, {7, 100, 97}, {96, 96, 96}, {3, 130, 5}, {2, 5, 130}, {4, 0, 3},
+        {32, 32, 10}, {1, 64, 32}, {7, 100, 97}, {3, 130, 5}, {2, 5, 130}, {4, 0, 3}, {6, 4, 0},
     };
 
     private static double[] random(SplittableRandom random, int size) {
@@ -30,35 +30,48 @@ class KernelsTest {
         return values;
     }
 
+    private static double[][] rows(double[] flat, int rows, int columns) {
+        double[][] out = new double[rows][columns];
+        Kernels.toRows(flat, 0, out, rows, columns, false);
+        return out;
+    }
+
+    private static long[] bits(double[] values) {
+        return Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray();
+    }
+
     @Test
-    void multiplyHasTheBitsOfThePlainLoopInEveryPath() {
+    void rowTimesHasTheBitsOfThePlainLoop() {
         SplittableRandom random = new SplittableRandom(1);
         for (int[] shape : SHAPES) {
             int rows = shape[0];
             int inner = shape[1];
             int columns = shape[2];
-            double[] a = random(random, rows * inner);
             int offset = 3;
-            double[] b = random(random, offset + inner * columns);
-            double[] expected = new double[rows * columns];
+            double[] a = random(random, offset + rows * inner);
+            double[] b = random(random, inner * columns);
+            double[][] right = rows(b, inner, columns);
             for (int i = 0; i < rows; i++) {
+                double[] expected = new double[columns];
                 for (int j = 0; j < columns; j++) {
                     double sum = 0.0;
                     for (int k = 0; k < inner; k++) {
-                        sum += a[i * inner + k] * b[offset + k * columns + j];
+                        sum += a[offset + i * inner + k] * b[k * columns + j];
                     }
-                    expected[i * columns + j] = sum;
+                    expected[j] = sum;
                 }
+                double[] c = new double[columns + 1];
+                Arrays.fill(c, 42.0); // whatever was there before is overwritten, and nothing past the columns
+                Kernels.rowTimes(a, offset + i * inner, right, c, inner, columns);
+                assertThat(bits(Arrays.copyOf(c, columns))).as("%s row %d", Arrays.toString(shape), i)
+                        .containsExactly(bits(expected));
+                assertThat(c[columns]).isEqualTo(42.0);
             }
-            double[] c = new double[rows * columns];
-            Arrays.fill(c, 42.0); // whatever was there before is overwritten
-            Kernels.multiply(a, b, offset, c, rows, inner, columns);
-            assertThat(Arrays.equals(c, expected)).as("%s", Arrays.toString(shape)).isTrue();
         }
     }
 
     @Test
-    void transposeTimesHasTheBitsOfThePlainLoop() {
+    void transposeTimesHasTheBitsOfThePlainLoopFromAFlatArrayAndFromRows() {
         SplittableRandom random = new SplittableRandom(2);
         for (int[] shape : SHAPES) {
             int rows = shape[0];
@@ -66,47 +79,27 @@ class KernelsTest {
             int columns = shape[2];
             double[] x = random(random, rows * in);
             double[] d = random(random, rows * columns);
-            int offset = 5;
-            double[] expected = new double[offset + in * columns];
+            double[] expected = new double[in * columns];
             for (int p = 0; p < in; p++) {
                 for (int q = 0; q < columns; q++) {
                     double sum = 0.0;
                     for (int i = 0; i < rows; i++) {
                         sum += x[i * in + p] * d[i * columns + q];
                     }
-                    expected[offset + p * columns + q] = sum;
+                    expected[p * columns + q] = sum;
                 }
             }
-            double[] out = new double[offset + in * columns];
-            Arrays.fill(out, offset, out.length, 7.0);
-            Kernels.transposeTimes(x, d, out, offset, rows, in, columns);
-            assertThat(Arrays.equals(out, expected)).as("%s", Arrays.toString(shape)).isTrue();
-        }
-    }
-
-    @Test
-    void timesTransposeHasTheBitsOfThePlainLoop() {
-        SplittableRandom random = new SplittableRandom(3);
-        for (int[] shape : SHAPES) {
-            int rows = shape[0];
-            int in = shape[1];
-            int columns = shape[2];
-            double[] d = random(random, rows * columns);
-            int offset = 2;
-            double[] w = random(random, offset + in * columns);
-            double[] expected = new double[rows * in];
-            for (int i = 0; i < rows; i++) {
-                for (int p = 0; p < in; p++) {
-                    double sum = 0.0;
-                    for (int q = 0; q < columns; q++) {
-                        sum += d[i * columns + q] * w[offset + p * columns + q];
-                    }
-                    expected[i * in + p] = sum;
+            for (boolean fromRows : new boolean[] {false, true}) {
+                double[][] out = new double[in][columns];
+                for (double[] row : out) {
+                    Arrays.fill(row, 7.0);
                 }
+                Kernels.transposeTimes(x, fromRows ? rows(x, rows, in) : null, rows(d, rows, columns), out, rows, in,
+                        columns);
+                double[] flat = new double[in * columns];
+                Kernels.fromRows(out, flat, 0, in, columns);
+                assertThat(bits(flat)).as("%s rows=%s", Arrays.toString(shape), fromRows).containsExactly(bits(expected));
             }
-            double[] out = new double[rows * in];
-            Kernels.timesTranspose(d, w, offset, out, rows, in, columns, new double[in * columns]);
-            assertThat(Arrays.equals(out, expected)).as("%s", Arrays.toString(shape)).isTrue();
         }
     }
 
@@ -127,25 +120,39 @@ class KernelsTest {
             }
             double[] out = new double[columns + 1];
             out[columns] = 9.0;
-            Kernels.columnSums(d, out, 0, rows, columns);
-            assertThat(Arrays.equals(Arrays.copyOf(out, columns), expected)).as("%s", Arrays.toString(shape)).isTrue();
+            Kernels.columnSums(rows(d, rows, columns), out, rows, columns);
+            assertThat(bits(Arrays.copyOf(out, columns))).as("%s", Arrays.toString(shape)).containsExactly(bits(expected));
             assertThat(out[columns]).isEqualTo(9.0);
 
-            double[] bias = random(random, columns + 1);
-            double[] z = d.clone();
-            Kernels.addRow(z, bias, 1, rows, columns);
-            for (int k = 0; k < z.length; k++) {
-                assertThat(Double.doubleToRawLongBits(z[k]))
-                        .isEqualTo(Double.doubleToRawLongBits(d[k] + bias[1 + k % columns]));
+            double[] bias = random(random, columns);
+            double[] z = Arrays.copyOf(d, columns);
+            double[] before = z.clone();
+            Kernels.addRow(z, bias, columns);
+            for (int j = 0; j < columns; j++) {
+                assertThat(Double.doubleToRawLongBits(z[j])).isEqualTo(Double.doubleToRawLongBits(before[j] + bias[j]));
             }
         }
+    }
+
+    @Test
+    void toRowsAndFromRowsCopyAndTranspose() {
+        double[] values = {9, 1, 2, 3, 4, 5, 6};
+        double[][] plain = new double[2][3];
+        Kernels.toRows(values, 1, plain, 2, 3, false);
+        assertThat(plain).isDeepEqualTo(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        double[][] turned = new double[3][2];
+        Kernels.toRows(values, 1, turned, 2, 3, true);
+        assertThat(turned).isDeepEqualTo(new double[][] {{1, 4}, {2, 5}, {3, 6}});
+        double[] back = new double[8];
+        Kernels.fromRows(plain, back, 2, 2, 3);
+        assertThat(back).containsExactly(0, 0, 1, 2, 3, 4, 5, 6);
     }
 
     @Test
     void aProductEntryOfOnlyNegativeZeroTermsIsPositiveZero() {
         // +0.0 + (-0.0) = +0.0: the documented start value is visible in the sign of zero.
         double[] c = new double[1];
-        Kernels.multiply(new double[] {-0.0}, new double[] {1.0}, 0, c, 1, 1, 1);
+        Kernels.rowTimes(new double[] {-0.0}, 0, new double[][] {{1.0}}, c, 1, 1);
         assertThat(Double.doubleToRawLongBits(c[0])).isEqualTo(Double.doubleToRawLongBits(0.0));
     }
 }
