@@ -37,6 +37,7 @@ class IrisTest {
     void hasThreeSpeciesOfFiftyInFileOrder() {
         Dataset iris = iris();
         assertThat(iris.targetNames()).containsExactly("Iris-setosa", "Iris-versicolor", "Iris-virginica");
+        assertThat(iris.classLabels()).containsExactly("Iris-setosa", "Iris-versicolor", "Iris-virginica");
         assertThat(iris.targets().columnSums()).isEqualTo(Matrix.rowVector(50, 50, 50));
         assertThat(iris.targets().row(0)).containsExactly(1, 0, 0);
         assertThat(iris.targets().row(50)).containsExactly(0, 1, 0);
