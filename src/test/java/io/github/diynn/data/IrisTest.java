@@ -44,6 +44,15 @@ class IrisTest {
         assertThat(iris.targets().row(100)).containsExactly(0, 0, 1);
     }
 
+    @Test
+    void sortedClassesAreTheFileOrderSoTheOneHotTargetsMatchAFixedClassOrder() {
+        Dataset fixed = CsvLoader.builder()
+                .inputs("sepal_length", "sepal_width", "petal_length", "petal_width")
+                .oneHotTarget("species").classes("Iris-setosa", "Iris-versicolor", "Iris-virginica")
+                .build().loadResource(IrisTest.class, "/iris.csv");
+        assertThat(iris()).isEqualTo(fixed);
+    }
+
     /** UCI's two known differences from Fisher (1936), kept on purpose: see docs/data.md. */
     @Test
     void keepsTheUciCopysKnownErrorsInSamples35And38() {
