@@ -30,12 +30,13 @@ import java.math.RoundingMode;
  * length at most n in a decade {@code [10^k, 10^(k+1)]} are the multiples of {@code 10^(k-n+1)};
  * there is one in R exactly when the ceiling of the low end and the floor of the high end on that
  * grid meet. Having a decimal of length n implies having one of every larger length, so m is found
- * by a binary search over n in 1..17 (17 digits always suffice). R spans at most two decades (it is
- * three times wider than it is far from zero at most, for {@code Double.MIN_VALUE}), so each length
- * is tested on one or two grids.
+ * by a search over n in 1..17 (17 digits always suffice): 16 and 17 first, as most doubles need
+ * them, then a binary search. R spans at most two decades (its high end is at most three times its
+ * low end, the extreme being {@code Double.MIN_VALUE}), so each length is tested on one or two
+ * grids, and the closest candidate of each grid is compared.
  *
  * <p>Fast path. Most doubles (every trained weight in practice) lie between about {@code 1e-9} and
- * {@code 1e16} and need 16 or 17 digits. For them, with {@code s} chosen so that
+ * {@code 1e16}. For them, with {@code s} chosen so that
  * {@code v * 10^s} has 17 integer digits, the three numbers that matter are integers in units of
  * {@code 2^-w} (for a {@code w} below 60): {@code v * 10^s = 4 f 5^s} (f the 53-bit significand),
  * the gap to each end of R, {@code 2 * 5^s} (or {@code 5^s} below a power of two), and the grid
@@ -125,6 +126,8 @@ final class DoubleText {
         long fraction = bits & ((1L << 52) - 1);
         long significand = fraction | (1L << 52);
         int binaryExponent = biased - 1075;  // magnitude = significand * 2^binaryExponent
+        // An estimate: Math.log10 may differ by an ulp between JVMs, but a wrong decade only sends
+        // the value to the exact path (the check on grid17 below), never changes the result.
         int decade = (int) Math.floor(Math.log10(magnitude));
         int scale = MAX_DIGITS - 1 - decade;
         if (scale < 1 || scale > FAST_MAX_SCALE) {
