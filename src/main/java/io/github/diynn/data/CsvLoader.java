@@ -27,9 +27,13 @@ import java.util.List;
  * <p>The first non-blank line is the header; it names every column. Inputs and targets are chosen
  * by header name or by index (from 0); columns not chosen, such as a text column, are skipped (their
  * cells are only counted). Without a choice of inputs, every column that is not a target is an
- * input. A text column can instead become one-hot targets ({@link Builder#oneHotTarget(String)}):
- * one target column per class, the classes in order of first appearance in the file unless given
- * with {@link Builder#classes(String...)}; the data set's target names are then the class names.
+ * input; a column cannot be both an input and a target. A text column can instead become one-hot
+ * targets ({@link Builder#oneHotTarget(String)}: one target column per class) or a binary target
+ * ({@link Builder#binaryTarget(String)}: one 0/1 column for exactly two classes). The classes are
+ * the labels found, <b>sorted</b> in {@link String#compareTo(String) String natural order}, so
+ * every file with the same labels gives the same columns, unless given with
+ * {@link Builder#classes(String...)}; the data set's {@link Dataset#classLabels()} holds them, and
+ * for one-hot targets its target names are the class labels too.
  *
  * <p>What is accepted and refused (the rules are listed in {@code docs/data.md}):
  * <ul>
@@ -63,6 +67,7 @@ public final class CsvLoader {
     private final List<ColumnChoice> inputs;
     private final List<ColumnChoice> targets;
     private final ColumnChoice label;
+    private final boolean binary;
     private final List<String> classes;
 
     private CsvLoader(Builder builder) {
@@ -70,6 +75,7 @@ public final class CsvLoader {
         this.inputs = List.copyOf(builder.inputs);
         this.targets = List.copyOf(builder.targets);
         this.label = builder.label;
+        this.binary = builder.binary;
         this.classes = List.copyOf(builder.classes);
     }
 
@@ -186,6 +192,11 @@ public final class CsvLoader {
         return label;
     }
 
+    /** Whether the label column becomes one 0/1 target column rather than one-hot columns. */
+    boolean binary() {
+        return binary;
+    }
+
     List<String> classes() {
         return classes;
     }
@@ -208,6 +219,7 @@ public final class CsvLoader {
         private List<ColumnChoice> inputs = List.of();
         private List<ColumnChoice> targets = List.of();
         private ColumnChoice label;
+        private boolean binary;
         private List<String> classes = List.of();
 
         private Builder() {
@@ -264,6 +276,7 @@ public final class CsvLoader {
         public Builder targets(String... names) {
             this.targets = nonEmpty(byName(names, "target"));
             this.label = null;
+            this.binary = false;
             return this;
         }
 
@@ -277,6 +290,7 @@ public final class CsvLoader {
         public Builder targetColumns(int... indices) {
             this.targets = nonEmpty(byIndex(indices, "target"));
             this.label = null;
+            this.binary = false;
             return this;
         }
 
@@ -291,6 +305,7 @@ public final class CsvLoader {
         public Builder oneHotTarget(String name) {
             this.label = byName(new String[] {name}, "label").get(0);
             this.targets = List.of();
+            this.binary = false;
             return this;
         }
 
@@ -304,12 +319,47 @@ public final class CsvLoader {
         public Builder oneHotTargetColumn(int index) {
             this.label = byIndex(new int[] {index}, "label").get(0);
             this.targets = List.of();
+            this.binary = false;
             return this;
         }
 
         /**
-         * Fixes the classes of the one-hot targets and their order; a label outside them is refused.
-         * Without this call the classes are the labels found, in order of first appearance.
+         * Makes one 0/1 target column from a text column named in the header holding exactly two
+         * class labels: without {@link #classes(String...)} the two labels found, sorted, the first
+         * giving 0 and the second 1; with {@code classes(negative, positive)}, those. A third label
+         * is refused with its line and column. The data set's {@link Dataset#classLabels()} is
+         * {@code [label of 0, label of 1]} and its target name the column's name.
+         *
+         * @param name the header name of the label column
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is null
+         */
+        public Builder binaryTarget(String name) {
+            oneHotTarget(name);
+            this.binary = true;
+            return this;
+        }
+
+        /**
+         * Makes one 0/1 target column from a text column chosen by index (the first column is 0), as
+         * {@link #binaryTarget(String)} does.
+         *
+         * @param index the index of the label column, at least 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code index} is negative
+         */
+        public Builder binaryTargetColumn(int index) {
+            oneHotTargetColumn(index);
+            this.binary = true;
+            return this;
+        }
+
+        /**
+         * Fixes the classes of the one-hot or binary target and their order; a label outside them is
+         * refused, naming the file, line and column and listing the classes. Without this call the
+         * classes are the labels found, sorted in {@link String#compareTo(String) String natural
+         * order}. To load a second file for a fitted model, pass the model's labels
+         * ({@code classes(training.classLabels().toArray(String[]::new))}).
          *
          * @param labels distinct, non-empty class labels, at least one
          * @return this builder
@@ -335,16 +385,28 @@ public final class CsvLoader {
          * Builds the loader.
          *
          * @return an immutable loader
-         * @throws IllegalArgumentException if no targets were chosen, or classes were given
-         *     without a one-hot target
+         * @throws IllegalArgumentException if no targets were chosen, classes were given without a
+         *     one-hot or binary target, a binary target was given other than two classes, or a column
+         *     is chosen both as an input and a target (the column named); a column chosen by name on
+         *     one side and by index on the other is checked against the header when loading
          */
         public CsvLoader build() {
             if (targets.isEmpty() && label == null) {
                 throw new IllegalArgumentException("choose the targets: targets(...), targetColumns(...),"
-                        + " oneHotTarget(...) or oneHotTargetColumn(...)");
+                        + " oneHotTarget(...), oneHotTargetColumn(...), binaryTarget(...) or binaryTargetColumn(...)");
             }
             if (!classes.isEmpty() && label == null) {
-                throw new IllegalArgumentException("classes " + classes + " given without a one-hot target");
+                throw new IllegalArgumentException("classes " + classes + " given without a one-hot target or a binary target");
+            }
+            if (binary && !classes.isEmpty() && classes.size() != 2) {
+                throw new IllegalArgumentException("a binary target needs exactly 2 classes (negative, positive), got "
+                        + classes.size() + ": " + classes);
+            }
+            for (ColumnChoice input : inputs) {
+                if (targets.contains(input) || input.equals(label)) {
+                    throw new IllegalArgumentException("column " + input + " is chosen both as an input and as a target;"
+                            + " a target among the inputs leaks the answer");
+                }
             }
             return new CsvLoader(this);
         }

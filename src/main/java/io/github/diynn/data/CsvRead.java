@@ -8,7 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One run of a {@link CsvLoader} over one input: header checks, column choice, rows to matrices. */
+/**
+ * One run of a {@link CsvLoader} over one input: header checks, column choice, rows to matrices.
+ *
+ * <p>Class labels are numbered in order of first appearance while the rows stream by (the map
+ * {@code classes}); when the classes were not fixed with {@code classes(...)}, {@link #dataset}
+ * renumbers them in sorted order at the end, so the columns do not depend on the order of the rows.
+ */
 final class CsvRead {
 
     /** The most values one matrix may hold (a Java array's practical limit). */
@@ -102,6 +108,7 @@ final class CsvRead {
         }
         if (!loader.inputs().isEmpty()) {
             inputColumns = resolve(loader.inputs());
+            refuseTargetsAmongInputs();
             return;
         }
         List<Integer> rest = new ArrayList<>();
@@ -112,6 +119,18 @@ final class CsvRead {
             }
         }
         inputColumns = rest.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A column chosen by name on one side and by index on the other can only be caught here. */
+    private void refuseTargetsAmongInputs() {
+        for (int k = 0; k < inputColumns.length; k++) {
+            int column = inputColumns[k];
+            if (column == labelColumn || Arrays.stream(targetColumns).anyMatch(t -> t == column)) {
+                throw new CsvException(source, headerLine, column + 1, header.get(column), "the column is chosen"
+                        + " both as an input (" + loader.inputs().get(k) + ") and as a target;"
+                        + " a target among the inputs leaks the answer", null);
+            }
+        }
     }
 
     private int[] resolve(List<CsvLoader.ColumnChoice> choices) {
@@ -163,7 +182,8 @@ final class CsvRead {
     }
 
     private void checkCapacity(int rows) {
-        int width = Math.max(inputColumns.length, labelColumn >= 0 ? classes.size() + 1 : targetColumns.length);
+        int labelWidth = loader.binary() ? 1 : classes.size() + 1;
+        int width = Math.max(inputColumns.length, labelColumn >= 0 ? labelWidth : targetColumns.length);
         if ((long) rows * width > MAX_VALUES) {
             throw new CsvException(source, records.line(), 0, "too many rows: " + rows + " rows of " + width
                     + " values exceed what one matrix can hold", null);
@@ -195,6 +215,11 @@ final class CsvRead {
             throw new CsvException(source, records.line(), labelColumn + 1, header.get(labelColumn),
                     "unknown class label " + CsvText.quote(label) + "; the classes are " + quotedClasses(), null);
         }
+        if (loader.binary() && classes.size() == 2) {
+            throw new CsvException(source, records.line(), labelColumn + 1, header.get(labelColumn),
+                    "a third class label " + CsvText.quote(label) + " for a binary target; the labels before it are "
+                    + quotedClasses(), null);
+        }
         classes.put(label, classes.size());
         return classes.size() - 1;
     }
@@ -215,7 +240,21 @@ final class CsvRead {
                     Arrays.copyOf(targets, rows * targetColumns.length));
             return new Dataset(inputMatrix, targetMatrix, inputNames, names(targetColumns));
         }
-        int width = classes.size();
+        List<String> classLabels = new ArrayList<>(classes.keySet());
+        if (!classesFixed) {
+            classLabels.sort(null);
+            int[] sortedIndex = new int[classLabels.size()];
+            for (int c = 0; c < sortedIndex.length; c++) {
+                sortedIndex[classes.get(classLabels.get(c))] = c;
+            }
+            for (int i = 0; i < rows; i++) {
+                labels[i] = sortedIndex[labels[i]];
+            }
+        }
+        if (loader.binary()) {
+            return binaryDataset(rows, inputMatrix, inputNames, labels, classLabels);
+        }
+        int width = classLabels.size();
         if ((long) rows * width > MAX_VALUES) {
             throw new CsvException(source, 0, labelColumn + 1, header.get(labelColumn), rows + " rows of "
                     + width + " classes exceed what one matrix can hold", null);
@@ -224,7 +263,22 @@ final class CsvRead {
         for (int i = 0; i < rows; i++) {
             oneHot[i * width + labels[i]] = 1.0;
         }
-        return new Dataset(inputMatrix, Matrix.of(rows, width, oneHot), inputNames, List.copyOf(classes.keySet()));
+        return new Dataset(inputMatrix, Matrix.of(rows, width, oneHot), inputNames, classLabels, classLabels);
+    }
+
+    private Dataset binaryDataset(int rows, Matrix inputMatrix, List<String> inputNames, int[] labels,
+            List<String> classLabels) {
+        if (classLabels.size() != 2) {
+            throw new CsvException(source, 0, labelColumn + 1, header.get(labelColumn), "a binary target needs"
+                    + " two class labels but the file holds only " + quotedClasses()
+                    + "; name both with classes(negative, positive)", null);
+        }
+        double[] zeroOne = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            zeroOne[i] = labels[i];
+        }
+        return new Dataset(inputMatrix, Matrix.of(rows, 1, zeroOne), inputNames,
+                List.of(header.get(labelColumn)), classLabels);
     }
 
     private List<String> names(int[] columns) {

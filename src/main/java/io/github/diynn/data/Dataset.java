@@ -7,29 +7,37 @@ import java.util.Random;
 import java.util.random.RandomGenerator;
 
 /**
- * An immutable data set: inputs and targets with one sample per row, and optional column names.
+ * An immutable data set: inputs and targets with one sample per row, optional column names and,
+ * for classification, the class labels.
  *
  * <p>Row {@code i} of {@link #inputs()} and row {@code i} of {@link #targets()} form one sample;
  * every method that reorders or selects rows keeps the two together. Names are either absent (an
- * empty list) or one per column; for one-hot targets built by {@link CsvLoader} the target names are
- * the class names. A {@code Dataset} is immutable and safe to share between threads.
+ * empty list) or one per column. Class labels are either absent (regression), one per target
+ * column (one-hot targets: column {@code j} is class {@code classLabels().get(j)}), or two for a
+ * single 0/1 target column ({@code [label of 0, label of 1]}). {@link CsvLoader} fills them in, so
+ * the meaning of the target columns travels with the data. A {@code Dataset} is immutable and safe
+ * to share between threads.
  *
  * @param inputs the {@code samples x features} inputs
  * @param targets the {@code samples x outputs} targets
  * @param inputNames the input column names, empty or one per input column
  * @param targetNames the target column names, empty or one per target column
+ * @param classLabels the class labels: empty, one per target column, or two for one target column
  */
-public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, List<String> targetNames) {
+public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, List<String> targetNames,
+        List<String> classLabels) {
 
     /**
-     * Checks the parts and copies the name lists.
+     * Checks the parts and copies the lists.
      *
      * @param inputs the {@code samples x features} inputs
      * @param targets the {@code samples x outputs} targets
      * @param inputNames the input column names, empty or one per input column
      * @param targetNames the target column names, empty or one per target column
+     * @param classLabels the class labels: empty, one per target column, or two for one target column
      * @throws IllegalArgumentException if a part is null, the row counts differ (both shapes named),
-     *     a name list is neither empty nor one name per column, or a name is null
+     *     a name list is neither empty nor one name per column, a name is null, or the class labels
+     *     do not fit the target columns or hold a null, empty or repeated label
      */
     public Dataset {
         if (inputs == null || targets == null) {
@@ -43,6 +51,20 @@ public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, Li
         }
         inputNames = checkedNames(inputNames, inputs, "input");
         targetNames = checkedNames(targetNames, targets, "target");
+        classLabels = checkedLabels(classLabels, targets);
+    }
+
+    /**
+     * Builds a data set with column names and no class labels.
+     *
+     * @param inputs the {@code samples x features} inputs
+     * @param targets the {@code samples x outputs} targets
+     * @param inputNames the input column names, empty or one per input column
+     * @param targetNames the target column names, empty or one per target column
+     * @throws IllegalArgumentException as {@link #Dataset(Matrix, Matrix, List, List, List)} does
+     */
+    public Dataset(Matrix inputs, Matrix targets, List<String> inputNames, List<String> targetNames) {
+        this(inputs, targets, inputNames, targetNames, List.of());
     }
 
     /**
@@ -53,7 +75,30 @@ public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, Li
      * @throws IllegalArgumentException if either is null or the row counts differ (both shapes named)
      */
     public Dataset(Matrix inputs, Matrix targets) {
-        this(inputs, targets, List.of(), List.of());
+        this(inputs, targets, List.of(), List.of(), List.of());
+    }
+
+    /** Labels: empty, one per target column, or two for a single 0/1 column; distinct and non-empty. */
+    private static List<String> checkedLabels(List<String> labels, Matrix targets) {
+        if (labels == null) {
+            throw new IllegalArgumentException("class labels are null; use an empty list for regression");
+        }
+        int columns = targets.columns();
+        boolean fits = labels.isEmpty() || labels.size() == columns || columns == 1 && labels.size() == 2;
+        if (!fits) {
+            throw new IllegalArgumentException(labels.size() + " class labels " + labels + " for " + columns
+                    + " target columns (" + targets.shape() + "); expected one per column, or two for one column");
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            if (label == null || label.isEmpty()) {
+                throw new IllegalArgumentException("class label " + i + " is null or empty in " + labels);
+            }
+            if (labels.subList(0, i).contains(label)) {
+                throw new IllegalArgumentException("class label '" + label + "' is repeated in " + labels);
+            }
+        }
+        return List.copyOf(labels);
     }
 
     private static List<String> checkedNames(List<String> names, Matrix matrix, String what) {
@@ -82,8 +127,9 @@ public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, Li
     }
 
     /**
-     * Returns this data set with other inputs, such as scaled ones; targets and names are kept, and
-     * the input names are kept only while the number of input columns stays the same.
+     * Returns this data set with other inputs, such as scaled ones; targets, target names and class
+     * labels are kept, and the input names are kept only while the number of input columns stays
+     * the same.
      *
      * @param newInputs the {@code samples x features} inputs, with {@link #size()} rows
      * @return a new data set
@@ -92,12 +138,13 @@ public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, Li
      */
     public Dataset withInputs(Matrix newInputs) {
         boolean sameWidth = newInputs != null && newInputs.columns() == inputs.columns();
-        return new Dataset(newInputs, targets, sameWidth ? inputNames : List.of(), targetNames);
+        return new Dataset(newInputs, targets, sameWidth ? inputNames : List.of(), targetNames, classLabels);
     }
 
     /**
-     * Returns this data set with other targets, such as scaled ones; inputs and names are kept, and
-     * the target names are kept only while the number of target columns stays the same.
+     * Returns this data set with other targets, such as scaled ones; inputs and input names are
+     * kept, and the target names and class labels are kept only while the number of target columns
+     * stays the same.
      *
      * @param newTargets the {@code samples x outputs} targets, with {@link #size()} rows
      * @return a new data set
@@ -106,11 +153,13 @@ public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, Li
      */
     public Dataset withTargets(Matrix newTargets) {
         boolean sameWidth = newTargets != null && newTargets.columns() == targets.columns();
-        return new Dataset(inputs, newTargets, inputNames, sameWidth ? targetNames : List.of());
+        return new Dataset(inputs, newTargets, inputNames, sameWidth ? targetNames : List.of(),
+                sameWidth ? classLabels : List.of());
     }
 
     /**
-     * Returns the samples at the given row indices, in that order (indices may repeat); names are kept.
+     * Returns the samples at the given row indices, in that order (indices may repeat); names and
+     * class labels are kept.
      *
      * @param indices row indices, each from 0 to {@code size() - 1}
      * @return a new data set of {@code indices.length} samples
@@ -121,7 +170,8 @@ public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, Li
         if (indices == null) {
             throw new IllegalArgumentException("row indices are null");
         }
-        return new Dataset(inputs.selectRows(indices), targets.selectRows(indices), inputNames, targetNames);
+        return new Dataset(inputs.selectRows(indices), targets.selectRows(indices), inputNames, targetNames,
+                classLabels);
     }
 
     /**

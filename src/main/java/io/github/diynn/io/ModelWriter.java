@@ -143,7 +143,7 @@ final class ModelWriter {
     private void row(double[] values) {
         out.append('[');
         for (int j = 0; j < values.length; j++) {
-            out.append(j == 0 ? "" : ", ").append(Double.toString(values[j]));
+            out.append(j == 0 ? "" : ", ").append(DoubleText.of(values[j]));
         }
         out.append(']');
     }

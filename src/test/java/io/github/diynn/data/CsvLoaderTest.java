@@ -47,11 +47,92 @@ class CsvLoaderTest {
     }
 
     @Test
-    void oneHotTargetsKeepClassesInOrderOfFirstAppearance() {
+    void oneHotTargetsSortTheClassesWhenNoneAreGiven() {
         Dataset data = load(CsvLoader.builder().inputs("a").oneHotTarget("label").build(),
                 "a,label\n1,dog\n2,cat\n3,dog\n4,ant\n");
-        assertThat(data.targetNames()).containsExactly("dog", "cat", "ant");
-        assertThat(data.targets()).isEqualTo(Matrix.of(4, 3, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1));
+        assertThat(data.targetNames()).containsExactly("ant", "cat", "dog");
+        assertThat(data.classLabels()).containsExactly("ant", "cat", "dog");
+        assertThat(data.targets()).isEqualTo(Matrix.of(4, 3, 0, 0, 1, 0, 1, 0, 0, 0, 1, 1, 0, 0));
+    }
+
+    @Test
+    void twoFilesWithTheSameLabelsInAnotherOrderGiveTheSameColumns() {
+        CsvLoader loader = CsvLoader.builder().inputs("x").oneHotTarget("label").build();
+        Dataset training = load(loader, "x,label\n1,outer\n2,ring\n3,inner\n");
+        Dataset test = load(loader, "x,label\n3,inner\n1,outer\n2,ring\n");
+        assertThat(training.classLabels()).containsExactly("inner", "outer", "ring");
+        assertThat(test.classLabels()).isEqualTo(training.classLabels());
+        assertThat(training.targets().row(0)).containsExactly(0, 1, 0);
+        assertThat(test.targets().row(1)).containsExactly(0, 1, 0);
+    }
+
+    @Test
+    void classesSortInStringNaturalOrderUppercaseBeforeLowercase() {
+        Dataset data = load(CsvLoader.builder().inputs("x").oneHotTarget("label").build(),
+                "x,label\n1,b\n2,B\n3,a\n4,10\n5,9\n");
+        assertThat(data.classLabels()).containsExactly("10", "9", "B", "a", "b");
+    }
+
+    @Test
+    void aSecondFileLoadedWithTheTrainingClassesRefusesAnUnknownLabelNamingItsPlace() {
+        Dataset training = load(CsvLoader.builder().inputs("x").oneHotTarget("label").build(),
+                "x,label\n1,outer\n2,ring\n");
+        CsvLoader again = CsvLoader.builder().inputs("x").oneHotTarget("label")
+                .classes(training.classLabels().toArray(String[]::new)).build();
+        Dataset test = load(again, "x,label\n2,ring\n");
+        assertThat(test.classLabels()).isEqualTo(training.classLabels());
+        assertThat(test.targets().row(0)).containsExactly(0, 1);
+        assertThatThrownBy(() -> load(again, "x,label\n1,outer\n\n3,inner\n")).isInstanceOf(CsvException.class)
+                .hasMessage("small.csv, line 4, column 2 'label': unknown class label 'inner';"
+                        + " the classes are ['outer', 'ring']");
+    }
+
+    @Test
+    void binaryTargetGivesOneZeroOneColumnWithTheSortedLabels() {
+        Dataset data = load(CsvLoader.builder().inputs("x").binaryTarget("label").build(),
+                "x,label\n1,yes\n2,no\n3,yes\n");
+        assertThat(data.targets()).isEqualTo(Matrix.columnVector(1, 0, 1));
+        assertThat(data.classLabels()).containsExactly("no", "yes");
+        assertThat(data.targetNames()).containsExactly("label");
+        assertThat(data.inputNames()).containsExactly("x");
+    }
+
+    @Test
+    void binaryTargetFollowsTheGivenNegativeAndPositiveClasses() {
+        Dataset data = load(CsvLoader.builder().inputs("x").binaryTargetColumn(1).classes("yes", "no").build(),
+                "x,label\n1,yes\n2,no\n3,yes\n");
+        assertThat(data.targets()).isEqualTo(Matrix.columnVector(0, 1, 0));
+        assertThat(data.classLabels()).containsExactly("yes", "no");
+        Dataset onlyOne = load(CsvLoader.builder().binaryTarget("label").classes("ok", "spam").build(),
+                "x,label\n1,spam\n");
+        assertThat(onlyOne.targets()).isEqualTo(Matrix.columnVector(1));
+    }
+
+    @Test
+    void binaryTargetRefusesAThirdLabelNamingFileLineAndColumn() {
+        CsvLoader loader = CsvLoader.builder().binaryTarget("label").build();
+        assertThatThrownBy(() -> load(loader, "x,label\n1,b\n2,a\n3,b\n4,c\n")).isInstanceOf(CsvException.class)
+                .hasMessage("small.csv, line 5, column 2 'label': a third class label 'c' for a binary target;"
+                        + " the labels before it are ['b', 'a']");
+        CsvLoader fixed = CsvLoader.builder().binaryTarget("label").classes("a", "b").build();
+        assertThatThrownBy(() -> load(fixed, "x,label\n1,b\n2,c\n")).isInstanceOf(CsvException.class)
+                .hasMessage("small.csv, line 3, column 2 'label': unknown class label 'c'; the classes are ['a', 'b']");
+    }
+
+    @Test
+    void binaryTargetRefusesAFileWithOneLabelAndABuilderWithOtherThanTwoClasses() {
+        assertThatThrownBy(() -> load(CsvLoader.builder().binaryTarget("label").build(), "x,label\n1,a\n2,a\n"))
+                .isInstanceOf(CsvException.class)
+                .hasMessageContaining("small.csv, column 2 'label': a binary target needs two class labels"
+                        + " but the file holds only ['a']");
+        assertThatThrownBy(() -> CsvLoader.builder().binaryTarget("label").classes("a", "b", "c").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a binary target needs exactly 2 classes (negative, positive), got 3: [a, b, c]");
+    }
+
+    @Test
+    void numericTargetsHaveNoClassLabels() {
+        assertThat(load(CsvLoader.builder().inputs("a").targets("b").build(), SMALL).classLabels()).isEmpty();
     }
 
     @Test
@@ -63,9 +144,28 @@ class CsvLoaderTest {
     }
 
     @Test
-    void inputsMayAlsoBeTargets() {
-        Dataset data = load(CsvLoader.builder().inputs("a").targets("a").build(), SMALL);
-        assertThat(data.targets()).isEqualTo(data.inputs());
+    void aColumnChosenAsBothInputAndTargetIsRefusedByTheBuilder() {
+        assertThatThrownBy(() -> CsvLoader.builder().inputs("a", "c").targets("c").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column 'c' is chosen both as an input and as a target");
+        assertThatThrownBy(() -> CsvLoader.builder().inputColumns(0, 2).targetColumns(2).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column index 2 is chosen both as an input and as a target");
+        assertThatThrownBy(() -> CsvLoader.builder().inputs("a", "label").oneHotTarget("label").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column 'label' is chosen both");
+        assertThatThrownBy(() -> CsvLoader.builder().inputColumns(2).binaryTargetColumn(2).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column index 2 is chosen both");
+    }
+
+    @Test
+    void aColumnChosenByNameAsInputAndByIndexAsTargetIsRefusedAtTheHeader() {
+        CsvLoader loader = CsvLoader.builder().inputs("a", "c").targetColumns(3).build();
+        assertThatThrownBy(() -> load(loader, SMALL)).isInstanceOf(CsvException.class)
+                .hasMessage("small.csv, line 1, column 4 'c': the column is chosen both as an input ('c') and as a"
+                        + " target; a target among the inputs leaks the answer");
+        CsvLoader label = CsvLoader.builder().inputColumns(0, 2).oneHotTarget("label").build();
+        assertThatThrownBy(() -> load(label, SMALL)).isInstanceOf(CsvException.class)
+                .hasMessageContaining("line 1, column 3 'label': the column is chosen both as an input (index 2)");
     }
 
     @Test

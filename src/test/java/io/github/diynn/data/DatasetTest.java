@@ -210,4 +210,50 @@ class DatasetTest {
         assertThatThrownBy(() -> data.withTargets(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("5x2 and null");
     }
+
+    @Test
+    void classLabelsAreEmptyByDefaultAndKeptByRowSelectionShufflingAndNewInputs() {
+        assertThat(fiveRows().classLabels()).isEmpty();
+        Dataset data = new Dataset(Matrix.of(3, 1, 1, 2, 3), Matrix.of(3, 2, 1, 0, 0, 1, 1, 0), List.of("x"),
+                List.of("cat", "dog"), List.of("cat", "dog"));
+        assertThat(data.selectRows(2, 0).classLabels()).containsExactly("cat", "dog");
+        assertThat(data.shuffle(3).classLabels()).containsExactly("cat", "dog");
+        assertThat(data.slice(1, 2).classLabels()).containsExactly("cat", "dog");
+        assertThat(data.withInputs(Matrix.zeros(3, 4)).classLabels()).containsExactly("cat", "dog");
+        assertThat(data.withTargets(Matrix.zeros(3, 2)).classLabels()).containsExactly("cat", "dog");
+        assertThat(data.withTargets(Matrix.zeros(3, 3)).classLabels()).isEmpty();
+        assertThat(data.batches(2)).allSatisfy(batch -> assertThat(batch.classLabels()).containsExactly("cat", "dog"));
+    }
+
+    @Test
+    void oneTargetColumnTakesTwoClassLabelsForZeroAndOne() {
+        Dataset binary = new Dataset(Matrix.columnVector(1, 2), Matrix.columnVector(0, 1), List.of(), List.of("y"),
+                List.of("no", "yes"));
+        assertThat(binary.classLabels()).containsExactly("no", "yes");
+    }
+
+    @Test
+    void constructorRejectsClassLabelsThatDoNotFitTheTargets() {
+        Matrix inputs = Matrix.zeros(2, 1);
+        assertThatThrownBy(() -> new Dataset(inputs, Matrix.zeros(2, 3), List.of(), List.of(), List.of("a", "b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 class labels [a, b] for 3 target columns (2x3)");
+        assertThatThrownBy(() -> new Dataset(inputs, Matrix.zeros(2, 1), List.of(), List.of(), List.of("a", "b", "c")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("for 1 target columns (2x1)");
+        assertThatThrownBy(() -> new Dataset(inputs, Matrix.zeros(2, 2), List.of(), List.of(), List.of("a", "a")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("class label 'a' is repeated");
+        assertThatThrownBy(() -> new Dataset(inputs, Matrix.zeros(2, 2), List.of(), List.of(), List.of("a", "")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("class label 1 is null or empty");
+        assertThatThrownBy(() -> new Dataset(inputs, Matrix.zeros(2, 2), List.of(), List.of(), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("class labels are null");
+    }
+
+    @Test
+    void classLabelsAreCopiedAndUnmodifiable() {
+        List<String> labels = new java.util.ArrayList<>(List.of("a", "b"));
+        Dataset data = new Dataset(Matrix.zeros(2, 1), Matrix.zeros(2, 2), List.of(), List.of(), labels);
+        labels.set(0, "z");
+        assertThat(data.classLabels()).containsExactly("a", "b");
+        assertThatThrownBy(() -> data.classLabels().add("c")).isInstanceOf(UnsupportedOperationException.class);
+    }
 }

@@ -37,10 +37,20 @@ class IrisTest {
     void hasThreeSpeciesOfFiftyInFileOrder() {
         Dataset iris = iris();
         assertThat(iris.targetNames()).containsExactly("Iris-setosa", "Iris-versicolor", "Iris-virginica");
+        assertThat(iris.classLabels()).containsExactly("Iris-setosa", "Iris-versicolor", "Iris-virginica");
         assertThat(iris.targets().columnSums()).isEqualTo(Matrix.rowVector(50, 50, 50));
         assertThat(iris.targets().row(0)).containsExactly(1, 0, 0);
         assertThat(iris.targets().row(50)).containsExactly(0, 1, 0);
         assertThat(iris.targets().row(100)).containsExactly(0, 0, 1);
+    }
+
+    @Test
+    void sortedClassesAreTheFileOrderSoTheOneHotTargetsMatchAFixedClassOrder() {
+        Dataset fixed = CsvLoader.builder()
+                .inputs("sepal_length", "sepal_width", "petal_length", "petal_width")
+                .oneHotTarget("species").classes("Iris-setosa", "Iris-versicolor", "Iris-virginica")
+                .build().loadResource(IrisTest.class, "/iris.csv");
+        assertThat(iris()).isEqualTo(fixed);
     }
 
     /** UCI's two known differences from Fisher (1936), kept on purpose: see docs/data.md. */

@@ -10,7 +10,8 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 
 /**
- * The CSV loader on arbitrary bytes: it returns a data set of finite values, or throws
+ * The CSV loader on arbitrary bytes: it returns a data set of finite values whose class labels fit
+ * its targets, or throws
  * {@link CsvException} naming the source. Anything else (an index error, a NumberFormatException,
  * running out of memory) is a finding.
  */
@@ -24,7 +25,10 @@ class CsvLoaderFuzzTest {
             CsvLoader.builder().inputs("a", "b").oneHotTarget("label").build(),
             CsvLoader.builder().separator(';').targetColumns(1).build(),
             CsvLoader.builder().inputColumns(0, 1).oneHotTargetColumn(2).classes("x", "y", "z").build(),
-            CsvLoader.builder().separator('\t').targets("y").build());
+            CsvLoader.builder().separator('\t').targets("y").build(),
+            CsvLoader.builder().inputs("a", "b").binaryTarget("label").build(),
+            CsvLoader.builder().inputColumns(0, 1).binaryTargetColumn(2).classes("no", "yes").build(),
+            CsvLoader.builder().inputs("a", "b").targetColumns(1).build());
 
     @FuzzTest(maxDuration = "60s")
     void loadGivesFiniteDataOrThrowsCsvExceptionNamingTheSource(byte[] data) {
@@ -45,5 +49,26 @@ class CsvLoaderFuzzTest {
         assertThat(dataset.inputs().isFinite()).as("inputs finite").isTrue();
         assertThat(dataset.targets().isFinite()).as("targets finite").isTrue();
         assertThat(dataset.targets().columns()).isPositive();
+        assertClassesFitTheTargets(dataset);
+    }
+
+    /** Class labels: none, one per one-hot column (each row one 1), or two for a 0/1 column. */
+    private static void assertClassesFitTheTargets(Dataset dataset) {
+        List<String> labels = dataset.classLabels();
+        if (labels.isEmpty()) {
+            return;
+        }
+        assertThat(labels).doesNotHaveDuplicates();
+        double[][] rows = dataset.targets().toArray();
+        if (dataset.targets().columns() == 1 && labels.size() == 2) {
+            for (double[] row : rows) {
+                assertThat(row[0]).isIn(0.0, 1.0);
+            }
+            return;
+        }
+        assertThat(labels).hasSize(dataset.targets().columns());
+        for (double[] row : rows) {
+            assertThat(java.util.Arrays.stream(row).sum()).isEqualTo(1.0);
+        }
     }
 }
