@@ -16,8 +16,9 @@ import java.util.OptionalDouble;
  * version 1 or 2 file, to tell a file rewritten by a tool from one whose values were edited.
  *
  * <p>The output is ASCII: strings escape every character outside {@code 0x20..0x7E} as {@code \\uXXXX};
- * numbers are {@link Double#toString(double)}, which is locale-independent and reads back to the
- * same bits. The last member, {@code "sha256"}, is the SHA-256 of every byte before its opening quote.
+ * numbers are {@link DoubleText#of(double)}, the library's own shortest round-trip text (the same
+ * as {@code Double.toString} on JDK 19 and later, on every JDK), locale-independent and read back to
+ * the same bits. The last member, {@code "sha256"}, is the SHA-256 of every byte before its opening quote.
  */
 final class ModelWriter {
 
@@ -150,7 +151,7 @@ final class ModelWriter {
 
     /** One number outside a row, formatted as {@link #row(double[])} formats each value. */
     private static String scalar(double value) {
-        return Double.toString(value);
+        return DoubleText.of(value);
     }
 
     private StringBuilder member(int depth, String name) {
