@@ -162,6 +162,26 @@ public final class SavedModel {
         return new SavedModel(network, inputScaler, targetScaler, metadata, inputNames, targetNames, checked);
     }
 
+    /**
+     * Returns this model with the names a data set carries: its input names, its target names and its
+     * class labels ({@link Dataset#inputNames()}, {@link Dataset#targetNames()},
+     * {@link Dataset#classLabels()}), typically the training set the network was fitted on. For a
+     * classifier the target names are the class labels again, so they are kept only for regression.
+     *
+     * @param data the data set whose names to take
+     * @return a new saved model; this one is unchanged
+     * @throws IllegalArgumentException if {@code data} is null, or its names do not fit the network as
+     *     the three withers check them
+     */
+    public SavedModel withNamesOf(Dataset data) {
+        if (data == null) {
+            throw new IllegalArgumentException("data set is null");
+        }
+        SavedModel named = withInputNames(data.inputNames());
+        return data.classLabels().isEmpty() ? named.withTargetNames(data.targetNames())
+                : named.withClassLabels(data.classLabels());
+    }
+
     private void requireCount(List<String> names, int expected, String what, String sizeName) {
         if (!names.isEmpty() && names.size() != expected) {
             throw new IllegalArgumentException(names.size() + " " + what + " " + names + " for a network with "

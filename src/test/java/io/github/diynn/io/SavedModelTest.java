@@ -301,4 +301,27 @@ class SavedModelTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void withNamesOfTakesTheInputNamesAndTheClassLabelsOrTargetNamesOfADataset() {
+        Dataset species = io.github.diynn.data.CsvLoader.builder()
+                .inputs("sepal_length", "sepal_width", "petal_length", "petal_width").oneHotTarget("species").build()
+                .loadResource(SavedModelTest.class, "/iris.csv");
+        Network classifier = Network.builder(4).dense(3, Activation.SOFTMAX).build(1);
+        SavedModel named = SavedModel.of(classifier, TestModels.small().metadata()).withNamesOf(species);
+        assertThat(named.inputNames()).containsExactly("sepal_length", "sepal_width", "petal_length", "petal_width");
+        assertThat(named.classLabels()).containsExactly("Iris-setosa", "Iris-versicolor", "Iris-virginica");
+        assertThat(named.targetNames()).isEmpty();
+        assertThat(named.predictLabel(5.1, 3.5, 1.4, 0.2)).isIn(named.classLabels());
+
+        Dataset petal = io.github.diynn.data.CsvLoader.builder().inputs("sepal_length", "sepal_width")
+                .targets("petal_length").build().loadResource(SavedModelTest.class, "/iris.csv");
+        Network regression = Network.builder(2).dense(1, Activation.IDENTITY).build(1);
+        SavedModel fitted = SavedModel.of(regression, TestModels.small().metadata()).withNamesOf(petal);
+        assertThat(fitted.targetNames()).containsExactly("petal_length");
+        assertThat(fitted.classLabels()).isEmpty();
+        assertThatThrownBy(() -> SavedModel.of(classifier, TestModels.small().metadata()).withNamesOf(petal))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("input names");
+        assertThatThrownBy(() -> named.withNamesOf(null)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
