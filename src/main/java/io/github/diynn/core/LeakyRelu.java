@@ -42,6 +42,22 @@ public final class LeakyRelu extends ElementwiseActivation {
     }
 
     @Override
+    void forward(double[] z, double[] a, int rows, int columns) {
+        int size = rows * columns;
+        for (int k = 0; k < size; k++) {
+            a[k] = apply(z[k]);
+        }
+    }
+
+    @Override
+    void backward(double[] z, double[] a, double[] gradient, int rows, int columns) {
+        int size = rows * columns;
+        for (int k = 0; k < size; k++) {
+            gradient[k] *= derivative(z[k], a[k]);
+        }
+    }
+
+    @Override
     public String name() {
         return "LEAKY_RELU";
     }
