@@ -155,6 +155,7 @@ public final class IrisSpeciesExample {
         double top = Math.max(max(losses), max(validationLosses));
         Pictures.dashed(loss, "kept: epoch " + result.keptEpoch(), new double[] {result.keptEpoch(), result.keptEpoch()},
                 new double[] {0, top}, Pictures.GREY, 1.5f);
+        Pictures.roundEpochTicks(loss);
         files.add(Pictures.save(loss, directory, "species-loss"));
 
         XYChart accuracy = Pictures.byEpoch("Iris species: accuracy by epoch", "epoch", "accuracy (%)",
@@ -165,6 +166,7 @@ public final class IrisSpeciesExample {
                 Pictures.ORANGE, 2f);
         Pictures.dashed(accuracy, "kept: epoch " + result.keptEpoch(),
                 new double[] {result.keptEpoch(), result.keptEpoch()}, new double[] {0, 100}, Pictures.GREY, 1.5f);
+        Pictures.roundEpochTicks(accuracy);
         files.add(Pictures.save(accuracy, directory, "species-accuracy"));
 
         ConfusionMatrix confusion = outcome.confusion();

@@ -82,8 +82,22 @@ final class Pictures {
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax((double) count);
         chart.getStyler().setXAxisDecimalPattern("0");
-        chart.getStyler().setXAxisTickMarkSpacingHint(90);
         return chart;
+    }
+
+    /**
+     * Gives a chart of equally spaced x values (epochs 1, 2, ...) round tick marks. XChart puts the
+     * ticks of an axis whose values are equally spaced on the values themselves (1, 119, 237, ...);
+     * one invisible point at x = 0.5, at the first series' first y, breaks the spacing, so it picks
+     * round steps (0, 200, 400, ...) instead. Call it after adding the series.
+     */
+    static void roundEpochTicks(XYChart chart) {
+        double y = chart.getSeriesMap().values().iterator().next().getYData()[0];
+        XYSeries anchor = chart.addSeries(" ", new double[] {0.5}, new double[] {y});
+        anchor.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        anchor.setMarker(SeriesMarkers.NONE);
+        anchor.setMarkerColor(new Color(0, 0, 0, 0));
+        anchor.setShowInLegend(false);
     }
 
     /** Adds a line without markers. */

@@ -149,12 +149,12 @@ public final class SineFitExample {
         Color[] unitColors = {Pictures.ORANGE, Pictures.GREEN, new Color(148, 103, 189), new Color(140, 86, 75)};
         int units = network.layers().get(0).outputSize();
         for (int j = 0; j < units; j++) {
-            Pictures.dashed(chart, "unit " + j + ": v tanh(w x + b)", xs, contribution(network, j, xs),
+            Pictures.dashed(chart, "unit " + j, xs, contribution(network, j, xs),
                     unitColors[j % unitColors.length], 1.8f);
         }
-        Pictures.points(chart, "sin x, the " + POINTS + " training points", outcome.inputs().column(0),
+        Pictures.points(chart, "sin x (" + POINTS + " points)", outcome.inputs().column(0),
                 outcome.targets().column(0), Color.WHITE, 6);
-        Pictures.line(chart, "network output = sum of units + bias", xs, fit, Pictures.BLUE, 3f);
+        Pictures.line(chart, "output: sum of units + bias", xs, fit, Pictures.BLUE, 3f);
         List<Path> files = new ArrayList<>();
         files.add(Pictures.save(chart, directory, "sine-fit"));
         return files;

@@ -190,6 +190,7 @@ public final class TutorialExample {
         regression.getStyler().setYAxisLogarithmic(true);
         Pictures.line(regression, "sum-squared error, scaled data", Pictures.epochs(regressionLosses.length),
                 regressionLosses, Pictures.BLUE, 2f);
+        Pictures.roundEpochTicks(regression);
         files.add(Pictures.save(regression, directory, "tutorial-regression-cost"));
 
         double[] forward = figures.network().losses();
@@ -199,6 +200,7 @@ public final class TutorialExample {
         gradients.getStyler().setYAxisLogarithmic(true);
         Pictures.line(gradients, "forward differences", Pictures.epochs(forward.length), forward, Pictures.ORANGE, 5f);
         Pictures.dashed(gradients, "backpropagation", Pictures.epochs(exact.length), exact, Pictures.BLUE, 2f);
+        Pictures.roundEpochTicks(gradients);
         files.add(Pictures.save(gradients, directory, "tutorial-gradients-cost"));
 
         double[] z = Pictures.range(-8, 8, 161);

@@ -159,6 +159,7 @@ public final class TwoMoonsExample {
         XYChart loss = Pictures.byEpoch("Two moons: binary cross-entropy by epoch", "epoch",
                 "binary cross-entropy", losses.length);
         Pictures.line(loss, "160 training points", Pictures.epochs(losses.length), losses, Pictures.BLUE, 2f);
+        Pictures.roundEpochTicks(loss);
         files.add(Pictures.save(loss, directory, "moons-loss"));
         return files;
     }

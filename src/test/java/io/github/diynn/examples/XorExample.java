@@ -133,6 +133,7 @@ public final class XorExample {
                 "binary cross-entropy", losses.length);
         loss.getStyler().setYAxisLogarithmic(true);
         Pictures.line(loss, "4 cases", Pictures.epochs(losses.length), losses, Pictures.BLUE, 2f);
+        Pictures.roundEpochTicks(loss);
         files.add(Pictures.save(loss, directory, "xor-loss"));
         return files;
     }
