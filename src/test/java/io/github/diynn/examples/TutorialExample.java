@@ -115,6 +115,7 @@ public final class TutorialExample {
                 .withoutBiases()
                 .build(SEED);
         out.println(net);
+        out.print(net.summary());
         out.printf(Locale.ROOT, "initial cost = %.3f%n", net.loss(Loss.SUM_SQUARED_ERROR, xs, ys));
         begin = System.nanoTime();
         TrainingResult trained = Trainer.builder()

@@ -37,6 +37,7 @@ class TutorialExampleTest {
         assertThat(figures[0].linearCost()).isCloseTo(313.0096, within(1e-9));
         assertThat(figures[0].neuronCost()).isCloseTo(829.4187739184515, within(1e-10));
         assertThat(text).contains("313.0096 ").contains("829.4187739184515 ");
+        assertThat(text).contains("    0      3  SIGMOID         2x3     -           6\n");
         // The tutorial's linear regression ends at 0.665 and its 2-3-1 network at 0.562.
         assertThat(figures[0].regression().finalLoss()).isBetween(0.648, 0.68);
         assertThat(figures[0].network().finalLoss()).isLessThan(0.6);
