@@ -416,6 +416,88 @@ public final class Network {
     }
 
     /**
+     * Describes the network as a table, one row per layer, as Keras' {@code model.summary()} does:
+     * the layer's index, units, activation, weights shape ({@code inputs x units}), bias length
+     * ({@code -} without a bias) and parameter count, then the total. For the tutorial's 2-3-1:
+     *
+     * <pre>
+     * Network: 2 inputs -&gt; 1 output
+     * layer  units  activation  weights  bias  parameters
+     * -----  -----  ----------  -------  ----  ----------
+     *     0      3  SIGMOID         2x3     -           6
+     *     1      1  IDENTITY        3x1     -           3
+     * total                                             9
+     * </pre>
+     *
+     * <p>Lines end with {@code \n}, also after the last line; columns are as wide as their widest
+     * entry.
+     *
+     * @return the table
+     */
+    public String summary() {
+        String[] header = {"layer", "units", "activation", "weights", "bias", "parameters"};
+        String[][] rows = new String[layers.size() + 1][];
+        rows[0] = header;
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer layer = layers.get(l);
+            rows[l + 1] = new String[] {Integer.toString(l), Integer.toString(layer.outputSize()),
+                layer.activation().toString(), layer.inputSize() + "x" + layer.outputSize(),
+                layer.hasBias() ? Integer.toString(layer.outputSize()) : "-",
+                Integer.toString(layer.parameterCount())};
+        }
+        String total = Integer.toString(parameterCount);
+        int[] widths = new int[header.length];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        widths[widths.length - 1] = Math.max(widths[widths.length - 1], total.length());
+        StringBuilder text = new StringBuilder("Network: ").append(inputSize())
+                .append(inputSize() == 1 ? " input -> " : " inputs -> ").append(outputSize())
+                .append(outputSize() == 1 ? " output\n" : " outputs\n");
+        for (int r = 0; r < rows.length; r++) {
+            appendRow(text, rows[r], widths);
+            if (r == 0) {
+                String[] rule = new String[header.length];
+                for (int c = 0; c < rule.length; c++) {
+                    rule[c] = "-".repeat(widths[c]);
+                }
+                appendRow(text, rule, widths);
+            }
+        }
+        // The total sits under the parameter column; the other cells of its row are blank.
+        String[] last = new String[header.length];
+        Arrays.fill(last, "");
+        last[0] = "total";
+        last[last.length - 1] = total;
+        appendRow(text, last, widths);
+        return text.toString();
+    }
+
+    /**
+     * Appends one table row: the activation column left-aligned (it holds names), every other column
+     * right-aligned (numbers and shapes), two spaces between columns, no trailing spaces.
+     */
+    private static void appendRow(StringBuilder text, String[] cells, int[] widths) {
+        int start = text.length();
+        for (int c = 0; c < cells.length; c++) {
+            if (c > 0) {
+                text.append("  ");
+            }
+            boolean left = c == 2 || c == 0 && cells[c].equals("total");
+            String pad = " ".repeat(widths[c] - cells[c].length());
+            text.append(left ? cells[c] + pad : pad + cells[c]);
+        }
+        int end = text.length();
+        while (end > start && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        text.setLength(end);
+        text.append('\n');
+    }
+
+    /**
      * Builds a network layer by layer, then draws its initial weights from a seeded generator.
      *
      * <p>Weights are drawn by the {@link Initializer} (by default {@link Initializer#STANDARD_NORMAL},

@@ -15,8 +15,15 @@ import io.github.diynn.train.ProgressReporter;
 import io.github.diynn.train.Trainer;
 import io.github.diynn.train.TrainingListener;
 import io.github.diynn.train.TrainingResult;
+import io.github.diynn.metrics.ClassificationMetrics;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Classifies the Iris species from the four measurements: a 4-8-3 network with a softmax output,
@@ -25,7 +32,9 @@ import java.util.Locale;
  *
  * <p>Run it with
  * {@code mvn -B -q test-compile exec:java -Dexample=io.github.diynn.examples.IrisSpeciesExample}.
- * Every random choice is seeded, so two runs print the same numbers (only the timings change).
+ * Every random choice is seeded, so two runs print the same numbers (only the timings change). It
+ * draws its pictures (loss and accuracy by epoch, the confusion matrix) into {@code target/pictures}
+ * ({@code -Dpictures=docs} writes the ones in the documentation).
  */
 public final class IrisSpeciesExample {
 
@@ -41,7 +50,11 @@ public final class IrisSpeciesExample {
      * @param args ignored
      */
     public static void main(String[] args) {
-        run(System.out, ProgressReporter.to(System.out), SEED);
+        Path pictures = Pictures.directory();
+        Outcome outcome = run(System.out, ProgressReporter.to(System.out), SEED);
+        List<Path> files = drawPictures(outcome, pictures);
+        System.out.println("pictures written to " + pictures + ": " + files.stream()
+                .map(file -> file.getFileName().toString()).collect(Collectors.joining(", ")));
     }
 
     /**
@@ -50,8 +63,16 @@ public final class IrisSpeciesExample {
      * @param scaler the z-score scaler, fitted on the 96 rows trained on
      * @param training the training result
      * @param confusion the confusion matrix on the 30 test rows
+     * @param trainingAccuracy the accuracy on the 96 training rows after each epoch
+     * @param validationAccuracy the accuracy on the 24 validation rows after each epoch
      */
-    record Outcome(Scaler scaler, TrainingResult training, ConfusionMatrix confusion) {
+    record Outcome(Scaler scaler, TrainingResult training, ConfusionMatrix confusion, List<Double> trainingAccuracy,
+            List<Double> validationAccuracy) {
+
+        Outcome {
+            trainingAccuracy = List.copyOf(trainingAccuracy);
+            validationAccuracy = List.copyOf(validationAccuracy);
+        }
     }
 
     /**
@@ -84,6 +105,15 @@ public final class IrisSpeciesExample {
                 .dense(3, Activation.SOFTMAX)
                 .initializer(Initializer.XAVIER_NORMAL)
                 .build(seed);
+        // The accuracy of each epoch's network on the rows trained on and on the validation rows.
+        List<Double> trainingAccuracy = new ArrayList<>();
+        List<Double> validationAccuracy = new ArrayList<>();
+        TrainingListener accuracy = report -> {
+            Network network = report.network();
+            trainingAccuracy.add(ClassificationMetrics.accuracy(network.predict(training.inputs()), training.targets()));
+            validationAccuracy.add(ClassificationMetrics.accuracy(network.predict(validation.inputs()),
+                    validation.targets()));
+        };
         TrainingResult result = Trainer.builder()
                 .loss(Loss.CROSS_ENTROPY)
                 .gradientSource(Backpropagation.instance())
@@ -94,6 +124,7 @@ public final class IrisSpeciesExample {
                 .earlyStopping(30)
                 .seed(seed)
                 .listener(progress)
+                .listener(accuracy)
                 .build()
                 .train(start, training, validation);
 
@@ -102,6 +133,62 @@ public final class IrisSpeciesExample {
         out.printf(Locale.ROOT, "test accuracy: %.1f %% (%d of %d)%n", 100 * confusion.accuracy(),
                 confusion.correct(), confusion.total());
         out.println(confusion);
-        return new Outcome(scaler, result, confusion);
+        return new Outcome(scaler, result, confusion, trainingAccuracy, validationAccuracy);
+    }
+
+    /**
+     * Draws the example's pictures into {@code directory}: the loss and the accuracy by epoch, on the
+     * training and validation rows, with the epoch early stopping kept, and the test confusion matrix.
+     *
+     * @return the files written, in that order
+     */
+    static List<Path> drawPictures(Outcome outcome, Path directory) {
+        List<Path> files = new ArrayList<>();
+        TrainingResult result = outcome.training();
+        double[] losses = result.losses();
+        double[] validationLosses = result.validationLosses();
+        double[] epochs = Pictures.epochs(losses.length);
+        XYChart loss = Pictures.byEpoch("Iris species: cross-entropy by epoch", "epoch", "mean cross-entropy",
+                losses.length);
+        Pictures.line(loss, "training (96 flowers)", epochs, losses, Pictures.BLUE, 2f);
+        Pictures.line(loss, "validation (24 flowers)", epochs, validationLosses, Pictures.ORANGE, 2f);
+        double top = Math.max(max(losses), max(validationLosses));
+        Pictures.dashed(loss, "kept: epoch " + result.keptEpoch(), new double[] {result.keptEpoch(), result.keptEpoch()},
+                new double[] {0, top}, Pictures.GREY, 1.5f);
+        Pictures.roundEpochTicks(loss);
+        files.add(Pictures.save(loss, directory, "species-loss"));
+
+        XYChart accuracy = Pictures.byEpoch("Iris species: accuracy by epoch", "epoch", "accuracy (%)",
+                losses.length);
+        accuracy.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        Pictures.line(accuracy, "training (96 flowers)", epochs, percent(outcome.trainingAccuracy()), Pictures.BLUE, 2f);
+        Pictures.line(accuracy, "validation (24 flowers)", epochs, percent(outcome.validationAccuracy()),
+                Pictures.ORANGE, 2f);
+        Pictures.dashed(accuracy, "kept: epoch " + result.keptEpoch(),
+                new double[] {result.keptEpoch(), result.keptEpoch()}, new double[] {0, 100}, Pictures.GREY, 1.5f);
+        Pictures.roundEpochTicks(accuracy);
+        files.add(Pictures.save(accuracy, directory, "species-accuracy"));
+
+        ConfusionMatrix confusion = outcome.confusion();
+        files.add(Pictures.save(Pictures.confusion(confusion, String.format(Locale.ROOT,
+                "Iris species: confusion matrix on the %d test flowers (accuracy %.1f %%)", confusion.total(),
+                100 * confusion.accuracy())), directory, "species-confusion"));
+        return files;
+    }
+
+    private static double max(double[] values) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double value : values) {
+            max = Math.max(max, value);
+        }
+        return max;
+    }
+
+    private static double[] percent(List<Double> fractions) {
+        double[] values = new double[fractions.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 100 * fractions.get(i);
+        }
+        return values;
     }
 }

@@ -11,13 +11,19 @@ import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
 import io.github.diynn.data.CsvLoader;
 import io.github.diynn.data.Dataset;
+import io.github.diynn.data.DatasetSplit;
 import io.github.diynn.data.Scaler;
+import io.github.diynn.metrics.ClassificationMetrics;
 import io.github.diynn.train.ProgressReporter;
 import io.github.diynn.train.TrainingListener;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Iris species example classifies its test split well, prints its results and is reproducible. */
 class IrisSpeciesExampleTest {
@@ -107,5 +113,36 @@ class IrisSpeciesExampleTest {
         IrisSpeciesExample.Outcome second = IrisSpeciesExample.run(DISCARD, TrainingListener.NONE, 3);
 
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void recordsEachEpochsAccuracyAndTheKeptEpochsMatchesTheKeptNetwork() {
+        IrisSpeciesExample.Outcome outcome = IrisSpeciesExample.run(DISCARD, TrainingListener.NONE,
+                IrisSpeciesExample.SEED);
+        Dataset iris = CsvLoader.builder().oneHotTarget("species").build()
+                .loadResource(IrisSpeciesExampleTest.class, "/iris.csv");
+        DatasetSplit held = iris.split(0.8, IrisSpeciesExample.SEED).first().split(0.8, IrisSpeciesExample.SEED);
+        Matrix training = outcome.scaler().transform(held.first().inputs());
+        Matrix validation = outcome.scaler().transform(held.second().inputs());
+        int kept = outcome.training().keptEpoch();
+
+        assertThat(outcome.trainingAccuracy()).hasSize(outcome.training().epochs());
+        assertThat(outcome.validationAccuracy()).hasSize(outcome.training().epochs());
+        // Early stopping hands back the network of the kept epoch: its accuracies were recorded then.
+        assertThat(outcome.trainingAccuracy().get(kept - 1)).isEqualTo(ClassificationMetrics.accuracy(
+                outcome.training().network().predict(training), held.first().targets()));
+        assertThat(outcome.validationAccuracy().get(kept - 1)).isEqualTo(ClassificationMetrics.accuracy(
+                outcome.training().network().predict(validation), held.second().targets()));
+        assertThat(outcome.trainingAccuracy().get(0)).isLessThan(outcome.trainingAccuracy().get(kept - 1));
+    }
+
+    @Test
+    void drawsTheLossTheAccuracyAndTheConfusionMatrix(@TempDir Path directory) throws IOException {
+        IrisSpeciesExample.Outcome outcome = IrisSpeciesExample.run(DISCARD, TrainingListener.NONE,
+                IrisSpeciesExample.SEED);
+
+        List<Path> files = IrisSpeciesExample.drawPictures(outcome, directory);
+
+        PngFiles.assertPictures(files, directory, 6, "species-loss", "species-accuracy", "species-confusion");
     }
 }

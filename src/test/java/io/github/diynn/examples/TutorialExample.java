@@ -13,17 +13,24 @@ import io.github.diynn.data.Dataset;
 import io.github.diynn.data.Scaler;
 import io.github.diynn.train.Trainer;
 import io.github.diynn.train.TrainingResult;
+import java.awt.Color;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Collectors;
+import org.knowm.xchart.XYChart;
 
 /**
  * The "DIY neural network" tutorial, end to end, on the bundled Iris data.
  *
  * <p>Run it with {@code mvn -B -q test-compile exec:java}. Every random choice is seeded, so two
- * runs print the same numbers (only the timings change).
+ * runs print the same numbers (only the timings change). It also draws the tutorial's pictures into
+ * {@code target/pictures} ({@code -Dpictures=docs} writes the ones in the documentation).
  */
 public final class TutorialExample {
 
@@ -39,7 +46,11 @@ public final class TutorialExample {
      * @param args ignored
      */
     public static void main(String[] args) {
-        run(System.out);
+        Path pictures = Pictures.directory();
+        Figures figures = run(System.out);
+        List<Path> files = drawPictures(figures, pictures);
+        System.out.println("pictures written to " + pictures + ": " + files.stream()
+                .map(file -> file.getFileName().toString()).collect(Collectors.joining(", ")));
     }
 
     /**
@@ -104,6 +115,7 @@ public final class TutorialExample {
                 .withoutBiases()
                 .build(SEED);
         out.println(net);
+        out.print(net.summary());
         out.printf(Locale.ROOT, "initial cost = %.3f%n", net.loss(Loss.SUM_SQUARED_ERROR, xs, ys));
         begin = System.nanoTime();
         TrainingResult trained = Trainer.builder()
@@ -132,7 +144,7 @@ public final class TutorialExample {
         double[] centimetres = targetScale.inverseTransform(backprop.network().predict(xs.selectRows(0))).row(0);
         out.printf(Locale.ROOT, "for x=[%.2f, %.2f] the trained network predicts a petal length of %.2f cm, actual %.2f%n",
                 x.get(0, 0), x.get(0, 1), centimetres[0], y.get(0, 0));
-        return new Figures(linearCost, regression, neuronCost, trained, backprop);
+        return new Figures(linearCost, regression, neuronCost, trained, backprop, x, y, inputScale, targetScale);
     }
 
     /**
@@ -163,8 +175,72 @@ public final class TutorialExample {
         return out;
     }
 
-    /** The numbers the example prints, for tests. */
+    /**
+     * Draws the tutorial's pictures into {@code directory}: the linear regression's cost by iteration,
+     * the 2-3-1's cost by epoch with both gradients (log scale), the sigmoid, and the linear model's
+     * and the 2-3-1's predicted petal length over the (sepal length, sepal width) plane with the 150
+     * flowers on it.
+     *
+     * @return the files written, in that order
+     */
+    static List<Path> drawPictures(Figures figures, Path directory) {
+        List<Path> files = new ArrayList<>();
+        double[] regressionLosses = figures.regression().losses();
+        XYChart regression = Pictures.byEpoch("Linear regression: cost by iteration (learning rate 0.001)",
+                "iteration", "cost J (log scale)", regressionLosses.length);
+        regression.getStyler().setYAxisLogarithmic(true);
+        Pictures.line(regression, "sum-squared error, scaled data", Pictures.epochs(regressionLosses.length),
+                regressionLosses, Pictures.BLUE, 2f);
+        Pictures.roundEpochTicks(regression);
+        files.add(Pictures.save(regression, directory, "tutorial-regression-cost"));
+
+        double[] forward = figures.network().losses();
+        double[] exact = figures.backprop().losses();
+        XYChart gradients = Pictures.byEpoch("The 2-3-1 network: cost by epoch, two ways to get the gradient",
+                "epoch", "cost J (log scale)", forward.length);
+        gradients.getStyler().setYAxisLogarithmic(true);
+        Pictures.line(gradients, "forward differences", Pictures.epochs(forward.length), forward, Pictures.ORANGE, 5f);
+        Pictures.dashed(gradients, "backpropagation", Pictures.epochs(exact.length), exact, Pictures.BLUE, 2f);
+        Pictures.roundEpochTicks(gradients);
+        files.add(Pictures.save(gradients, directory, "tutorial-gradients-cost"));
+
+        double[] z = Pictures.range(-8, 8, 161);
+        double[] sigmoid = Activation.SIGMOID.apply(Matrix.columnVector(z)).column(0);
+        XYChart neuron = Pictures.chart("The sigmoid: 1 / (1 + e^-z)", "z", "sigmoid(z)");
+        neuron.getStyler().setLegendVisible(false);
+        Pictures.line(neuron, "sigmoid", z, sigmoid, Pictures.BLUE, 2.5f);
+        files.add(Pictures.save(neuron, directory, "tutorial-sigmoid"));
+
+        files.add(Pictures.save(plane(figures, figures.regression().network(),
+                "Linear model: predicted petal length (cm), flowers filled with their actual one"), directory,
+                "tutorial-linear-plane"));
+        files.add(Pictures.save(plane(figures, figures.backprop().network(),
+                "2-3-1 network: predicted petal length (cm), flowers filled with their actual one"), directory,
+                "tutorial-network-plane"));
+        return files;
+    }
+
+    /** A model's predicted petal length over the sepal plane, in centimetres, with the flowers on top. */
+    private static XYChart plane(Figures figures, Network model, String title) {
+        Color[] palette = Pictures.sequential(10);
+        XYChart chart = Pictures.field(title, "sepal length (cm)", "sepal width (cm)", (length, width) -> {
+            double[] scaled = figures.inputScale().transform(Matrix.rowVector(length, width)).row(0);
+            return figures.targetScale().inverseTransform(Matrix.rowVector(model.predict(scaled))).get(0, 0);
+        }, Pictures.range(4.0, 8.2, 85), Pictures.range(1.8, 4.6, 57), 0.0, 8.0, palette, " cm");
+        Pictures.pointsByValue(chart, "150 flowers", figures.x().column(0), figures.x().column(1),
+                figures.y().column(0), 0.0, 8.0, palette, 9);
+        return chart;
+    }
+
+    /**
+     * The numbers the example prints, and what its pictures need, for tests.
+     *
+     * @param x the raw inputs (sepal length and width, cm), shuffled
+     * @param y the raw targets (petal length, cm), in the same order
+     * @param inputScale the max scaler of the inputs
+     * @param targetScale the max scaler of the target
+     */
     record Figures(double linearCost, TrainingResult regression, double neuronCost, TrainingResult network,
-            TrainingResult backprop) {
+            TrainingResult backprop, Matrix x, Matrix y, Scaler inputScale, Scaler targetScale) {
     }
 }

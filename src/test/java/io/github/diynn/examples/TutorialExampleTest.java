@@ -3,10 +3,15 @@ package io.github.diynn.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.diynn.core.Matrix;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The tutorial example reproduces the tutorial's printed numbers and is reproducible. */
 class TutorialExampleTest {
@@ -32,6 +37,7 @@ class TutorialExampleTest {
         assertThat(figures[0].linearCost()).isCloseTo(313.0096, within(1e-9));
         assertThat(figures[0].neuronCost()).isCloseTo(829.4187739184515, within(1e-10));
         assertThat(text).contains("313.0096 ").contains("829.4187739184515 ");
+        assertThat(text).contains("    0      3  SIGMOID         2x3     -           6\n");
         // The tutorial's linear regression ends at 0.665 and its 2-3-1 network at 0.562.
         assertThat(figures[0].regression().finalLoss()).isBetween(0.648, 0.68);
         assertThat(figures[0].network().finalLoss()).isLessThan(0.6);
@@ -58,5 +64,31 @@ class TutorialExampleTest {
     void roundsToTwelveSignificantDigits() {
         assertThat(TutorialExample.significant(313.00960000000003)).isEqualTo("313.0096");
         assertThat(TutorialExample.significant(829.4187739184515)).isEqualTo("829.418773918");
+    }
+
+    @Test
+    void drawsTheTutorialsFivePictures(@TempDir Path directory) throws IOException {
+        TutorialExample.Figures[] figures = new TutorialExample.Figures[1];
+        print(figures);
+
+        List<Path> files = TutorialExample.drawPictures(figures[0], directory);
+
+        PngFiles.assertPictures(files, directory, 6, "tutorial-regression-cost", "tutorial-gradients-cost",
+                "tutorial-sigmoid", "tutorial-linear-plane", "tutorial-network-plane");
+    }
+
+    @Test
+    void figuresKeepTheRawIrisColumnsAndTheirMaxScalers() {
+        TutorialExample.Figures[] figures = new TutorialExample.Figures[1];
+        print(figures);
+
+        // The pictures map the sepal plane in centimetres: the raw 150 rows, and the max scalers
+        // (Iris' largest sepal length, sepal width and petal length are 7.9, 4.4 and 6.9 cm).
+        assertThat(figures[0].x().rows()).isEqualTo(150);
+        assertThat(figures[0].y().rows()).isEqualTo(150);
+        assertThat(figures[0].inputScale().transform(Matrix.rowVector(7.9, 4.4)).row(0))
+                .containsExactly(1.0, 1.0);
+        assertThat(figures[0].targetScale().transform(Matrix.rowVector(6.9)).get(0, 0))
+                .isEqualTo(1.0);
     }
 }
