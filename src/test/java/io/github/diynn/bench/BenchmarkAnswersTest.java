@@ -36,6 +36,19 @@ class BenchmarkAnswersTest {
     }
 
     @Test
+    void w1LoopWrittenFor231EndsAtDiynnsCostAndWeights() {
+        Dataset iris = Workloads.tutorialIris(true);
+        Network start = Workloads.w1Network();
+        TrainingResult diynn = Workloads.w1Trainer().train(start, iris);
+        double[] parameters = start.parameters();
+        double[] history = ReferenceTutorialNet.trainForwardDifferences(iris.inputs().toRowMajorArray(),
+                iris.targets().toRowMajorArray(), parameters, 0.01, Workloads.TUTORIAL_EPOCHS, 1e-8);
+
+        assertThat(history[history.length - 1]).isCloseTo(diynn.finalLoss(), within(1e-6));
+        assertThat(parameters).containsExactly(diynn.network().parameters(), within(1e-5));
+    }
+
+    @Test
     void w2LinearRegressionLoopEndsAtDiynnsParameters() {
         Dataset iris = Workloads.tutorialIris(true);
         Network start = Workloads.w2Network();
@@ -86,6 +99,20 @@ class BenchmarkAnswersTest {
         assertThat(history[checked]).isCloseTo(diynn.losses()[checked], within(1e-9));
         assertThat(history[history.length - 1]).isCloseTo(diynn.finalLoss(), within(1e-9));
         assertThat(reference.parameters()).containsExactly(diynn.network().parameters(), within(1e-9));
+    }
+
+    @Test
+    void w3LoopWrittenFor231MatchesDiynnAtEpoch1000AndAtTheEnd() {
+        Dataset iris = Workloads.tutorialIris(false);
+        Network start = Workloads.w3Network();
+        TrainingResult diynn = Workloads.w3Trainer(Workloads.TUTORIAL_EPOCHS).train(start, iris);
+        double[] parameters = start.parameters();
+        double[] history = ReferenceTutorialNet.trainBackpropagation(iris.inputs().toRowMajorArray(),
+                iris.targets().toRowMajorArray(), parameters, 0.01, Workloads.TUTORIAL_EPOCHS);
+
+        int checked = Workloads.W3_CHECKED_EPOCH - 1;
+        assertThat(history[checked]).isCloseTo(diynn.losses()[checked], within(1e-9));
+        assertThat(parameters).containsExactly(diynn.network().parameters(), within(1e-9));
     }
 
     @Test

@@ -17,6 +17,9 @@ import java.util.Random;
  */
 final class ReferenceNet {
 
+    /** The widest layer whose outputs are summed in registers rather than row by row. */
+    private static final int NARROW = 16;
+
     private final int inputs;
     private final int hidden;
     private final int outputs;
@@ -175,36 +178,47 @@ final class ReferenceNet {
         }
     }
 
-    /** Computes {@code h = sigmoid(x W1 + b1)} and {@code p = out(h W2 + b2)} for {@code rows} samples. */
+    /**
+     * Computes {@code h = sigmoid(x W1 + b1)} and {@code p = out(h W2 + b2)} for {@code rows} samples.
+     * Each layer picks its loop by shape: a narrow layer sums each output in a register (few outputs,
+     * so the loop overhead of the other form dominates); a wide one adds {@code x[i]} times row
+     * {@code i} of the weights to the whole output row, a long unit-stride loop that vectorises.
+     */
     private void forward(double[] x, int rows) {
         for (int r = 0; r < rows; r++) {
+            layer(x, r * inputs, inputs, w1, b1, h, r * hidden, hidden);
             int hRow = r * hidden;
-            for (int j = 0; j < hidden; j++) {
-                h[hRow + j] = b1 < 0 ? 0.0 : theta[b1 + j];
-            }
-            for (int i = 0; i < inputs; i++) {
-                double xi = x[r * inputs + i];
-                int wRow = w1 + i * hidden;
-                for (int j = 0; j < hidden; j++) {
-                    h[hRow + j] += xi * theta[wRow + j];
-                }
-            }
             for (int j = 0; j < hidden; j++) {
                 h[hRow + j] = sigmoid(h[hRow + j]);
             }
-            int pRow = r * outputs;
-            for (int o = 0; o < outputs; o++) {
-                p[pRow + o] = b2 < 0 ? 0.0 : theta[b2 + o];
-            }
-            for (int j = 0; j < hidden; j++) {
-                double hj = h[hRow + j];
-                int wRow = w2 + j * outputs;
-                for (int o = 0; o < outputs; o++) {
-                    p[pRow + o] += hj * theta[wRow + o];
-                }
-            }
+            layer(h, hRow, hidden, w2, b2, p, r * outputs, outputs);
             if (softmax) {
-                softmaxInPlace(pRow);
+                softmaxInPlace(r * outputs);
+            }
+        }
+    }
+
+    /** Writes {@code in W + b} of one row into {@code out} (no bias when {@code bias} is -1). */
+    private void layer(double[] in, int inRow, int inSize, int weights, int bias, double[] out, int outRow,
+            int outSize) {
+        if (outSize <= NARROW) {
+            for (int o = 0; o < outSize; o++) {
+                double sum = bias < 0 ? 0.0 : theta[bias + o];
+                for (int i = 0; i < inSize; i++) {
+                    sum += in[inRow + i] * theta[weights + i * outSize + o];
+                }
+                out[outRow + o] = sum;
+            }
+            return;
+        }
+        for (int o = 0; o < outSize; o++) {
+            out[outRow + o] = bias < 0 ? 0.0 : theta[bias + o];
+        }
+        for (int i = 0; i < inSize; i++) {
+            double value = in[inRow + i];
+            int row = weights + i * outSize;
+            for (int o = 0; o < outSize; o++) {
+                out[outRow + o] += value * theta[row + o];
             }
         }
     }

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class TutorialBenchmark {
@@ -87,6 +87,17 @@ public class TutorialBenchmark {
     }
 
     /**
+     * W1 as a loop written for the 2-3-1 alone (every weight a local variable).
+     *
+     * @return the loss history, so that the work is not eliminated
+     */
+    @Benchmark
+    public double[] w1PlainLoopFor231() {
+        return ReferenceTutorialNet.trainForwardDifferences(scaledX, scaledY, w1Start.parameters(), 0.01,
+                Workloads.TUTORIAL_EPOCHS, 1e-8);
+    }
+
+    /**
      * W2 with diynn: a 2-1 identity network with a bias, {@code Trainer} with backpropagation.
      *
      * @return the result, so that the work is not eliminated
@@ -137,5 +148,16 @@ public class TutorialBenchmark {
     public double[] w3PlainLoop() {
         ReferenceNet net = new ReferenceNet(2, 3, 1, true, false, w3Start.parameters(), unscaled.size());
         return net.trainFullBatch(unscaledX, unscaledY, unscaled.size(), 0.01, Workloads.TUTORIAL_EPOCHS);
+    }
+
+    /**
+     * W3 as a loop written for the 2-3-1 alone (every weight a local variable).
+     *
+     * @return the loss history, so that the work is not eliminated
+     */
+    @Benchmark
+    public double[] w3PlainLoopFor231() {
+        return ReferenceTutorialNet.trainBackpropagation(unscaledX, unscaledY, w3Start.parameters(), 0.01,
+                Workloads.TUTORIAL_EPOCHS);
     }
 }
