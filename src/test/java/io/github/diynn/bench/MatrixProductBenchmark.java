@@ -1,6 +1,7 @@
 package io.github.diynn.bench;
 
 import io.github.diynn.core.Matrix;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -94,7 +95,7 @@ public class MatrixProductBenchmark {
      * {@code i} of {@code c} (the inner loop runs along rows, so it vectorises).
      */
     static void multiply(double[] a, double[] b, double[] c, int n) {
-        java.util.Arrays.fill(c, 0.0);
+        Arrays.fill(c, 0.0);
         for (int i = 0; i < n; i++) {
             int row = i * n;
             for (int k = 0; k < n; k++) {

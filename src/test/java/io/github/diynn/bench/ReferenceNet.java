@@ -1,5 +1,6 @@
 package io.github.diynn.bench;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -266,7 +267,7 @@ final class ReferenceNet {
      * gradient is the column sum of its {@code dz}.
      */
     private void backward(double[] x, double[] y, int rows) {
-        java.util.Arrays.fill(gradient, 0.0);
+        Arrays.fill(gradient, 0.0);
         double scale = softmax ? 1.0 / rows : 1.0;
         for (int k = 0; k < rows * outputs; k++) {
             dz2[k] = (p[k] - y[k]) * scale;

@@ -1,5 +1,7 @@
 package io.github.diynn.bench;
 
+import java.util.Arrays;
+
 /**
  * The tutorial's 2-3-1 (sigmoid hidden, identity output, summed squared error) written for that
  * shape alone: every weight a local variable, no inner loops, as one would write it by hand for
@@ -73,7 +75,7 @@ final class ReferenceTutorialNet {
         double[] history = new double[epochs];
         double[] g = new double[13];
         for (int epoch = 0; epoch <= epochs; epoch++) {
-            java.util.Arrays.fill(g, 0.0);
+            Arrays.fill(g, 0.0);
             double total = 0.0;
             for (int r = 0; r < y.length; r++) {
                 double x0 = x[2 * r];
