@@ -162,6 +162,24 @@ public abstract sealed class Activation permits ElementwiseActivation, Softmax {
     abstract void backward(double[] z, double[] a, double[] gradient, int rows, int columns);
 
     /**
+     * Writes {@code f(z)} into {@code a} for the first {@code rows} rows of arrays of rows (each
+     * {@code columns} long); the engine's form. Each member overrides it with a loop on its own
+     * function, which the JIT inlines; this default serves the row-wise softmax.
+     */
+    void forwardRows(double[][] z, double[][] a, int rows, int columns) {
+        for (int i = 0; i < rows; i++) {
+            forward(z[i], a[i], 1, columns);
+        }
+    }
+
+    /** {@link #backward(double[], double[], double[], int, int)} for the first {@code rows} rows of arrays of rows. */
+    void backwardRows(double[][] z, double[][] a, double[][] gradient, int rows, int columns) {
+        for (int i = 0; i < rows; i++) {
+            backward(z[i], a[i], gradient[i], 1, columns);
+        }
+    }
+
+    /**
      * Returns the name, and a leaky ReLU's slope: {@code "SIGMOID"}, {@code "LEAKY_RELU(0.01)"}.
      *
      * @return a short description

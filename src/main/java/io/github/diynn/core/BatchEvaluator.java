@@ -40,10 +40,12 @@ public final class BatchEvaluator {
     /** Each layer's pre-activations and outputs, one row per sample (row arrays, from index 0). */
     private final double[][][] z;
     private final double[][][] a;
-    /** Each layer's weights as rows ({@code in x out}) and bias, copied in by every pass. */
+    /** Each layer's weights as rows ({@code in x out}) and bias, copied in from a parameter vector. */
     private final double[][][] weights;
     private final double[][] biases;
-    /** Each later layer's weights transposed ({@code out x in}), for carrying a delta back. */
+    /** The network's own weights as rows, shared with it and read only (see {@link Network#weightRows()}). */
+    private final double[][][] ownWeights;
+    /** Each later layer's weights transposed ({@code out x in}), for carrying a delta back; made by the first backward pass. */
     private final double[][][] transposed;
     /** The delta of the layer being carried back, and the one it becomes. */
     private double[][] delta;
@@ -66,6 +68,7 @@ public final class BatchEvaluator {
         this.loss = loss;
         this.capacity = capacity;
         this.outputs = network.outputSize();
+        this.ownWeights = network.weightRows();
         int count = layers.size();
         this.z = new double[count][][];
         this.a = new double[count][][];
@@ -83,7 +86,6 @@ public final class BatchEvaluator {
             a[l] = new double[capacity][out];
             weights[l] = new double[in][out];
             biases[l] = layer.hasBias() ? new double[out] : null;
-            transposed[l] = l == 0 ? null : new double[out][in];
             widest = Math.max(widest, out);
             widestIn = Math.max(widestIn, in);
             widestOut = Math.max(widestOut, out);
@@ -287,10 +289,8 @@ public final class BatchEvaluator {
         }
         for (int l = 0; l < z.length; l++) {
             int out = layers.get(l).outputSize();
-            for (int i = 0; i < rows; i++) {
-                System.arraycopy(z[l][i], 0, baseZ[l][i], 0, out);
-                System.arraycopy(a[l][i], 0, baseA[l][i], 0, out);
-            }
+            Kernels.copyRows(z[l], baseZ[l], rows, out);
+            Kernels.copyRows(a[l], baseA[l], rows, out);
         }
     }
 
@@ -306,25 +306,26 @@ public final class BatchEvaluator {
         int weightsAt = layout.weightOffset(l) + column;
         int bias = layout.biasOffset(l);
         ElementwiseActivation elementwise = layer.activation() instanceof ElementwiseActivation e ? e : null;
+        Kernels.copyRows(baseZ[l], z[l], rows, out);
         for (int i = 0; i < rows; i++) {
-            double[] zi = z[l][i];
-            System.arraycopy(baseZ[l][i], 0, zi, 0, out);
             double[] x = l == 0 ? inputs : baseA[l - 1][i];
             int xAt = l == 0 ? i * in : 0;
             double sum = 0.0;
             for (int k = 0; k < in; k++) {
                 sum += x[xAt + k] * theta[weightsAt + k * out];
             }
-            zi[column] = bias < 0 ? sum : sum + theta[bias + column];
-            if (elementwise != null) {
-                System.arraycopy(baseA[l][i], 0, a[l][i], 0, out);
-                a[l][i][column] = elementwise.apply(zi[column]);
-            } else {
-                layer.activation().forward(zi, a[l][i], 1, out); // a row-wise activation: the whole row changes
+            z[l][i][column] = bias < 0 ? sum : sum + theta[bias + column];
+        }
+        if (elementwise != null) {
+            Kernels.copyRows(baseA[l], a[l], rows, out);
+            for (int i = 0; i < rows; i++) {
+                a[l][i][column] = elementwise.apply(z[l][i][column]);
             }
+        } else {
+            layer.activation().forwardRows(z[l], a[l], rows, out); // a row-wise activation: whole rows change
         }
         for (int m = l + 1; m < layers.size(); m++) {
-            layerForward(m, a[m - 1], rows);
+            layerForward(m, true, a[m - 1], null, rows);
         }
         keepLastLayer(rows);
         return checkedLoss(targets, rows);
@@ -342,40 +343,43 @@ public final class BatchEvaluator {
             DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
             int out = layer.outputSize();
-            Kernels.toRows(fromVector ? parameters : layer.weights().raw(), fromVector ? layout.weightOffset(l) : 0,
-                    weights[l], in, out, false);
-            if (layer.hasBias()) {
-                System.arraycopy(fromVector ? parameters : layer.bias().raw(), fromVector ? layout.biasOffset(l) : 0,
-                        biases[l], 0, out);
-            }
-            if (l == 0) {
-                for (int i = 0; i < rows; i++) {
-                    rowForward(layer, inputs, i * in, 0, i);
+            if (fromVector) {
+                Kernels.toRows(parameters, layout.weightOffset(l), weights[l], in, out, false);
+                if (layer.hasBias()) {
+                    int at = layout.biasOffset(l);
+                    for (int j = 0; j < out; j++) {
+                        biases[l][j] = parameters[at + j];
+                    }
                 }
-            } else {
-                layerForward(l, a[l - 1], rows);
             }
+            layerForward(l, fromVector, l == 0 ? null : a[l - 1], inputs, rows);
         }
         keepLastLayer(rows);
     }
 
-    /** Runs layer {@code l} (its weights already in the buffers) on the first {@code rows} rows of {@code input}. */
-    private void layerForward(int l, double[][] input, int rows) {
+    /**
+     * Runs layer {@code l} on the first {@code rows} rows of {@code input} (or, for the first layer,
+     * of the row-major {@code inputs}), with the weights of the last {@link #forward} from a vector
+     * when {@code fromVector}, else the network's own.
+     */
+    private void layerForward(int l, boolean fromVector, double[][] input, double[] inputs, int rows) {
         DenseLayer layer = layers.get(l);
-        for (int i = 0; i < rows; i++) {
-            rowForward(layer, input[i], 0, l, i);
-        }
-    }
-
-    /** One row of one layer: {@code z = x W + b}, then {@code a = f(z)}. */
-    private void rowForward(DenseLayer layer, double[] x, int xAt, int l, int i) {
+        int in = layer.inputSize();
         int out = layer.outputSize();
-        double[] zi = z[l][i];
-        Kernels.rowTimes(x, xAt, weights[l], zi, layer.inputSize(), out);
-        if (biases[l] != null) {
-            Kernels.addRow(zi, biases[l], out);
+        double[][] w = fromVector ? weights[l] : ownWeights[l];
+        double[] bias = !layer.hasBias() ? null : fromVector ? biases[l] : layer.bias().raw();
+        double[][] zl = z[l];
+        for (int i = 0; i < rows; i++) {
+            if (input == null) {
+                Kernels.rowTimes(inputs, i * in, w, zl[i], in, out);
+            } else {
+                Kernels.rowTimes(input[i], 0, w, zl[i], in, out);
+            }
+            if (bias != null) {
+                Kernels.addRow(zl[i], bias, out);
+            }
         }
-        layer.activation().forward(zi, a[l][i], 1, out);
+        layer.activation().forwardRows(zl, a[l], rows, out);
     }
 
     /** Copies the output layer's rows into the row-major arrays the loss reads. */
@@ -405,13 +409,15 @@ public final class BatchEvaluator {
             Kernels.transposeTimes(inputs, l == 0 ? null : a[l - 1], d, weightGradient, rows, in, out);
             Kernels.fromRows(weightGradient, gradient, layout.weightOffset(l), in, out);
             if (l > 0) {
+                if (transposed[l] == null) {
+                    transposed[l] = new double[out][in];
+                }
                 Kernels.toRows(fromVector ? parameters : layer.weights().raw(), fromVector ? layout.weightOffset(l) : 0,
                         transposed[l], in, out, true);
-                Activation previous = layers.get(l - 1).activation();
                 for (int i = 0; i < rows; i++) {
                     Kernels.rowTimes(d[i], 0, transposed[l], next[i], out, in);
-                    previous.backward(z[l - 1][i], a[l - 1][i], next[i], 1, in);
                 }
+                layers.get(l - 1).activation().backwardRows(z[l - 1], a[l - 1], next, rows, in);
                 double[][] swap = d;
                 d = next;
                 next = swap;

@@ -52,9 +52,9 @@ public abstract sealed class ElementwiseActivation extends Activation
     }
 
     /*
-     * The loops below call apply and derivative through this class, where the JIT sees every member
-     * and cannot inline them; each member overrides both with the same loop on its own function, so
-     * the hot path is a direct, inlined call. The results are the same bits either way.
+     * These loops call apply and derivative through this class, where the JIT sees every member and
+     * cannot inline them; they serve the matrix API. The engine's row forms are overridden by each
+     * member with the same loop on its own function, a direct, inlined call: the same bits, faster.
      */
     @Override
     void forward(double[] z, double[] a, int rows, int columns) {
@@ -75,14 +75,18 @@ public abstract sealed class ElementwiseActivation extends Activation
     /** {@link Activation#IDENTITY}. */
     static final class Identity extends ElementwiseActivation {
         @Override
-        void forward(double[] z, double[] a, int rows, int columns) {
-            if (z != a) {
-                System.arraycopy(z, 0, a, 0, rows * columns);
+        void forwardRows(double[][] z, double[][] a, int rows, int columns) {
+            for (int i = 0; i < rows; i++) {
+                double[] zi = z[i];
+                double[] ai = a[i];
+                for (int j = 0; j < columns; j++) {
+                    ai[j] = zi[j];
+                }
             }
         }
 
         @Override
-        void backward(double[] z, double[] a, double[] gradient, int rows, int columns) {
+        void backwardRows(double[][] z, double[][] a, double[][] gradient, int rows, int columns) {
             // f'(z) = 1, so dJ/dz is dJ/da as it stands.
         }
 
@@ -110,18 +114,25 @@ public abstract sealed class ElementwiseActivation extends Activation
     /** {@link Activation#SIGMOID}. */
     static final class Sigmoid extends ElementwiseActivation {
         @Override
-        void forward(double[] z, double[] a, int rows, int columns) {
-            int size = rows * columns;
-            for (int k = 0; k < size; k++) {
-                a[k] = apply(z[k]);
+        void forwardRows(double[][] z, double[][] a, int rows, int columns) {
+            for (int i = 0; i < rows; i++) {
+                double[] zi = z[i];
+                double[] ai = a[i];
+                for (int j = 0; j < columns; j++) {
+                    ai[j] = apply(zi[j]);
+                }
             }
         }
 
         @Override
-        void backward(double[] z, double[] a, double[] gradient, int rows, int columns) {
-            int size = rows * columns;
-            for (int k = 0; k < size; k++) {
-                gradient[k] *= derivative(z[k], a[k]);
+        void backwardRows(double[][] z, double[][] a, double[][] gradient, int rows, int columns) {
+            for (int i = 0; i < rows; i++) {
+                double[] zi = z[i];
+                double[] ai = a[i];
+                double[] gi = gradient[i];
+                for (int j = 0; j < columns; j++) {
+                    gi[j] *= derivative(zi[j], ai[j]);
+                }
             }
         }
 
@@ -153,18 +164,25 @@ public abstract sealed class ElementwiseActivation extends Activation
     /** {@link Activation#TANH}. */
     static final class Tanh extends ElementwiseActivation {
         @Override
-        void forward(double[] z, double[] a, int rows, int columns) {
-            int size = rows * columns;
-            for (int k = 0; k < size; k++) {
-                a[k] = apply(z[k]);
+        void forwardRows(double[][] z, double[][] a, int rows, int columns) {
+            for (int i = 0; i < rows; i++) {
+                double[] zi = z[i];
+                double[] ai = a[i];
+                for (int j = 0; j < columns; j++) {
+                    ai[j] = apply(zi[j]);
+                }
             }
         }
 
         @Override
-        void backward(double[] z, double[] a, double[] gradient, int rows, int columns) {
-            int size = rows * columns;
-            for (int k = 0; k < size; k++) {
-                gradient[k] *= derivative(z[k], a[k]);
+        void backwardRows(double[][] z, double[][] a, double[][] gradient, int rows, int columns) {
+            for (int i = 0; i < rows; i++) {
+                double[] zi = z[i];
+                double[] ai = a[i];
+                double[] gi = gradient[i];
+                for (int j = 0; j < columns; j++) {
+                    gi[j] *= derivative(zi[j], ai[j]);
+                }
             }
         }
 
@@ -192,18 +210,25 @@ public abstract sealed class ElementwiseActivation extends Activation
     /** {@link Activation#RELU}. */
     static final class Relu extends ElementwiseActivation {
         @Override
-        void forward(double[] z, double[] a, int rows, int columns) {
-            int size = rows * columns;
-            for (int k = 0; k < size; k++) {
-                a[k] = apply(z[k]);
+        void forwardRows(double[][] z, double[][] a, int rows, int columns) {
+            for (int i = 0; i < rows; i++) {
+                double[] zi = z[i];
+                double[] ai = a[i];
+                for (int j = 0; j < columns; j++) {
+                    ai[j] = apply(zi[j]);
+                }
             }
         }
 
         @Override
-        void backward(double[] z, double[] a, double[] gradient, int rows, int columns) {
-            int size = rows * columns;
-            for (int k = 0; k < size; k++) {
-                gradient[k] *= derivative(z[k], a[k]);
+        void backwardRows(double[][] z, double[][] a, double[][] gradient, int rows, int columns) {
+            for (int i = 0; i < rows; i++) {
+                double[] zi = z[i];
+                double[] ai = a[i];
+                double[] gi = gradient[i];
+                for (int j = 0; j < columns; j++) {
+                    gi[j] *= derivative(zi[j], ai[j]);
+                }
             }
         }
 

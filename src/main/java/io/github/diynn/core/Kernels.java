@@ -63,6 +63,44 @@ final class Kernels {
         }
     }
 
+    /** Up to this many values in the right-hand operand, {@link #multiply} works on the flat arrays. */
+    static final int SMALL = 256;
+
+    /**
+     * Writes {@code c = a b} for row-major arrays from index 0 ({@code a} is {@code rows x inner},
+     * {@code b} {@code inner x columns}, {@code c} {@code rows x columns}), the kernel of
+     * {@link Matrix#times}. A small right-hand operand is used as it lies (copying it into rows
+     * would cost more than the product); a larger one is copied into rows once, so that every row of
+     * the product runs {@link #rowTimes}.
+     */
+    static void multiply(double[] a, double[] b, double[] c, int rows, int inner, int columns) {
+        if ((long) inner * columns <= SMALL) {
+            for (int i = 0; i < rows; i++) {
+                int cRow = i * columns;
+                for (int j = 0; j < columns; j++) {
+                    c[cRow + j] = 0.0;
+                }
+                for (int k = 0; k < inner; k++) {
+                    double aik = a[i * inner + k];
+                    int bRow = k * columns;
+                    for (int j = 0; j < columns; j++) {
+                        c[cRow + j] += aik * b[bRow + j];
+                    }
+                }
+            }
+            return;
+        }
+        double[][] right = new double[inner][columns];
+        toRows(b, 0, right, inner, columns, false);
+        double[] row = new double[columns];
+        for (int i = 0; i < rows; i++) {
+            rowTimes(a, i * inner, right, row, inner, columns);
+            for (int j = 0; j < columns; j++) {
+                c[i * columns + j] = row[j];
+            }
+        }
+    }
+
     /**
      * Writes {@code out = x^T d}, the weight gradient of a layer: {@code x} is {@code rows x in}
      * (row-major from 0 when {@code xRows} is null, else the rows {@code xRows}), {@code d} has
@@ -156,8 +194,25 @@ final class Kernels {
                 }
             }
         } else {
+            // Plain loops rather than System.arraycopy: rows are often a handful of values, where a
+            // call costs more than the copy, and the JIT vectorises a loop for the long ones.
             for (int i = 0; i < rows; i++) {
-                System.arraycopy(values, at + i * columns, out[i], 0, columns);
+                double[] row = out[i];
+                int from = at + i * columns;
+                for (int j = 0; j < columns; j++) {
+                    row[j] = values[from + j];
+                }
+            }
+        }
+    }
+
+    /** Copies the first {@code columns} values of each of the first {@code rows} rows of {@code from} into {@code to}. */
+    static void copyRows(double[][] from, double[][] to, int rows, int columns) {
+        for (int i = 0; i < rows; i++) {
+            double[] source = from[i];
+            double[] target = to[i];
+            for (int j = 0; j < columns; j++) {
+                target[j] = source[j];
             }
         }
     }
@@ -165,7 +220,11 @@ final class Kernels {
     /** Copies the rows of {@code rows} ({@code count} of {@code columns}) into a row-major array from {@code at}. */
     static void fromRows(double[][] rows, double[] out, int at, int count, int columns) {
         for (int i = 0; i < count; i++) {
-            System.arraycopy(rows[i], 0, out, at + i * columns, columns);
+            double[] row = rows[i];
+            int to = at + i * columns;
+            for (int j = 0; j < columns; j++) {
+                out[to + j] = row[j];
+            }
         }
     }
 }

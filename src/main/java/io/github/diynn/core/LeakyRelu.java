@@ -42,18 +42,24 @@ public final class LeakyRelu extends ElementwiseActivation {
     }
 
     @Override
-    void forward(double[] z, double[] a, int rows, int columns) {
-        int size = rows * columns;
-        for (int k = 0; k < size; k++) {
-            a[k] = apply(z[k]);
+    void forwardRows(double[][] z, double[][] a, int rows, int columns) {
+        for (int i = 0; i < rows; i++) {
+            double[] zi = z[i];
+            double[] ai = a[i];
+            for (int j = 0; j < columns; j++) {
+                ai[j] = apply(zi[j]);
+            }
         }
     }
 
     @Override
-    void backward(double[] z, double[] a, double[] gradient, int rows, int columns) {
-        int size = rows * columns;
-        for (int k = 0; k < size; k++) {
-            gradient[k] *= derivative(z[k], a[k]);
+    void backwardRows(double[][] z, double[][] a, double[][] gradient, int rows, int columns) {
+        for (int i = 0; i < rows; i++) {
+            double[] zi = z[i];
+            double[] gi = gradient[i];
+            for (int j = 0; j < columns; j++) {
+                gi[j] *= derivative(zi[j], a[i][j]);
+            }
         }
     }
 

@@ -335,13 +335,7 @@ public final class Matrix {
         int inner = columns;
         int outColumns = other.columns;
         double[] out = new double[Math.multiplyExact(rows, outColumns)];
-        double[][] right = new double[inner][outColumns];
-        Kernels.toRows(other.values, 0, right, inner, outColumns, false);
-        double[] row = new double[outColumns];
-        for (int i = 0; i < rows; i++) {
-            Kernels.rowTimes(values, i * inner, right, row, inner, outColumns);
-            System.arraycopy(row, 0, out, i * outColumns, outColumns);
-        }
+        Kernels.multiply(values, other.values, out, rows, inner, outColumns);
         return new Matrix(rows, outColumns, out);
     }
 

@@ -31,6 +31,8 @@ public final class Network {
     private final List<DenseLayer> layers;
     private final Layout layout;
     private final int parameterCount;
+    /** {@link #weightRows()}, made on first use. */
+    private volatile double[][][] weightRows;
 
     private Network(List<DenseLayer> layers) {
         this.layers = List.copyOf(layers);
@@ -41,6 +43,27 @@ public final class Network {
     /** Where each layer's parameters sit in {@link #parameters()}. */
     Layout layout() {
         return layout;
+    }
+
+    /**
+     * Each layer's weights as arrays of rows, the layout the kernels read: made on first use and
+     * shared by every evaluator of this network. They are derived from the immutable weights and
+     * never written after they are published (through the volatile field), so sharing them between
+     * threads is safe; two threads that race to make them make equal copies, and either may win.
+     * They take no part in {@link #equals(Object)}.
+     */
+    double[][][] weightRows() {
+        double[][][] rows = weightRows;
+        if (rows == null) {
+            rows = new double[layers.size()][][];
+            for (int l = 0; l < layers.size(); l++) {
+                DenseLayer layer = layers.get(l);
+                rows[l] = new double[layer.inputSize()][layer.outputSize()];
+                Kernels.toRows(layer.weights().raw(), 0, rows[l], layer.inputSize(), layer.outputSize(), false);
+            }
+            weightRows = rows;
+        }
+        return rows;
     }
 
     /**

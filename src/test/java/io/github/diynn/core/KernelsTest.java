@@ -71,6 +71,33 @@ class KernelsTest {
     }
 
     @Test
+    void multiplyHasTheBitsOfThePlainLoopOnSmallAndLargeOperands() {
+        SplittableRandom random = new SplittableRandom(5);
+        int[][] shapes = {{4, 4, 4}, {16, 16, 16}, {3, 16, 17}, {5, 2, 128}, {9, 64, 64}, {1, 1, 1}, {2, 0, 3}};
+        for (int[] shape : shapes) {
+            int rows = shape[0];
+            int inner = shape[1];
+            int columns = shape[2];
+            double[] a = random(random, rows * inner);
+            double[] b = random(random, inner * columns);
+            double[] expected = new double[rows * columns];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < columns; j++) {
+                    double sum = 0.0;
+                    for (int k = 0; k < inner; k++) {
+                        sum += a[i * inner + k] * b[k * columns + j];
+                    }
+                    expected[i * columns + j] = sum;
+                }
+            }
+            double[] c = new double[rows * columns];
+            Arrays.fill(c, 3.0);
+            Kernels.multiply(a, b, c, rows, inner, columns);
+            assertThat(bits(c)).as("%s", Arrays.toString(shape)).containsExactly(bits(expected));
+        }
+    }
+
+    @Test
     void transposeTimesHasTheBitsOfThePlainLoopFromAFlatArrayAndFromRows() {
         SplittableRandom random = new SplittableRandom(2);
         for (int[] shape : SHAPES) {
