@@ -64,7 +64,7 @@ final class Kernels {
     }
 
     /** Up to this many values in the right-hand operand, {@link #multiply} works on the flat arrays. */
-    static final int SMALL = 256;
+    static final int SMALL = 64;
 
     /**
      * Writes {@code c = a b} for row-major arrays from index 0 ({@code a} is {@code rows x inner},
@@ -75,17 +75,15 @@ final class Kernels {
      */
     static void multiply(double[] a, double[] b, double[] c, int rows, int inner, int columns) {
         if ((long) inner * columns <= SMALL) {
+            // Each entry summed in a register over k, down a column of b that fits in a cache line or two.
             for (int i = 0; i < rows; i++) {
-                int cRow = i * columns;
+                int aRow = i * inner;
                 for (int j = 0; j < columns; j++) {
-                    c[cRow + j] = 0.0;
-                }
-                for (int k = 0; k < inner; k++) {
-                    double aik = a[i * inner + k];
-                    int bRow = k * columns;
-                    for (int j = 0; j < columns; j++) {
-                        c[cRow + j] += aik * b[bRow + j];
+                    double sum = 0.0;
+                    for (int k = 0; k < inner; k++) {
+                        sum += a[aRow + k] * b[k * columns + j];
                     }
+                    c[i * columns + j] = sum;
                 }
             }
             return;
