@@ -37,6 +37,15 @@ final class Kernels {
      * least {@code columns}.
      */
     static void rowTimes(double[] a, int aAt, double[][] b, double[] c, int inner, int columns) {
+        if (columns == 1) {
+            // One output (a regression head): a dot product, summed in a register in the same order.
+            double sum = 0.0;
+            for (int k = 0; k < inner; k++) {
+                sum += a[aAt + k] * b[k][0];
+            }
+            c[0] = sum;
+            return;
+        }
         for (int j = 0; j < columns; j++) {
             c[j] = 0.0;
         }
@@ -194,6 +203,12 @@ final class Kernels {
         } else {
             // Plain loops rather than System.arraycopy: rows are often a handful of values, where a
             // call costs more than the copy, and the JIT vectorises a loop for the long ones.
+            if (columns == 1) {
+                for (int i = 0; i < rows; i++) {
+                    out[i][0] = values[at + i];
+                }
+                return;
+            }
             for (int i = 0; i < rows; i++) {
                 double[] row = out[i];
                 int from = at + i * columns;
@@ -217,6 +232,12 @@ final class Kernels {
 
     /** Copies the rows of {@code rows} ({@code count} of {@code columns}) into a row-major array from {@code at}. */
     static void fromRows(double[][] rows, double[] out, int at, int count, int columns) {
+        if (columns == 1) {
+            for (int i = 0; i < count; i++) {
+                out[at + i] = rows[i][0];
+            }
+            return;
+        }
         for (int i = 0; i < count; i++) {
             double[] row = rows[i];
             int to = at + i * columns;
