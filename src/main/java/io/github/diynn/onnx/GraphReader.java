@@ -105,14 +105,7 @@ final class GraphReader {
     /** Interprets node {@code k}; returns the index of the last node it used (a leaky ReLU uses two). */
     private int step(List<Node> nodes, int k) throws OnnxFormatException {
         Node node = nodes.get(k);
-        if (!node.domain().isEmpty() && !node.domain().equals("ai.onnx")) {
-            throw error(node.offset(), node.describe() + " is in domain '" + node.domain() + "'; only the default"
-                    + " ONNX domain is supported");
-        }
-        if (node.outputs().size() != 1) {
-            throw error(node.offset(), node.describe() + " has " + node.outputs().size() + " outputs; supported"
-                    + " nodes have one");
-        }
+        requireDomainAndOneOutput(node);
         String op = node.opType();
         if (op.equals("Constant")) {
             constant(node);
@@ -151,6 +144,17 @@ final class GraphReader {
             default -> throw error(node.offset(), node.describe() + " is not supported; " + SUPPORTED);
         }
         return k;
+    }
+
+    private void requireDomainAndOneOutput(Node node) throws OnnxFormatException {
+        if (!node.domain().isEmpty() && !node.domain().equals("ai.onnx")) {
+            throw error(node.offset(), node.describe() + " is in domain '" + node.domain() + "'; only the default"
+                    + " ONNX domain is supported");
+        }
+        if (node.outputs().size() != 1) {
+            throw error(node.offset(), node.describe() + " has " + node.outputs().size() + " outputs; supported"
+                    + " nodes have one");
+        }
     }
 
     private void constant(Node node) throws OnnxFormatException {
@@ -267,6 +271,7 @@ final class GraphReader {
         String product = node.outputs().get(0);
         if (weights != null && k + 1 < nodes.size() && nodes.get(k + 1).opType().equals("Max")) {
             Node max = nodes.get(k + 1);
+            requireDomainAndOneOutput(max);
             requireAttributes(max, Set.of());
             requireInputs(max, 2, 2);
             if (!Set.copyOf(max.inputs()).equals(Set.of(z, product))) {
