@@ -38,8 +38,9 @@ def main():
         generator = torch.Generator().manual_seed(7)
         batch = (torch.rand(6, inputs, generator=generator, dtype=torch.float64) * 6 - 3).to(dtype)
         path = os.path.join(OUT, name + ".onnx")
+        example = batch[:1]
         # The export call docs/onnx.md shows: names, a dynamic batch dimension, constants folded.
-        torch.onnx.export(model, batch[:1], path, input_names=["input"], output_names=["output"],
+        torch.onnx.export(model, example, path, input_names=["input"], output_names=["output"],
                           dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}},
                           opset_version=opset, do_constant_folding=True)
         onnx.checker.check_model(onnx.load(path))
