@@ -30,19 +30,24 @@ def fixtures():
     yield "torch_flatten_leaky_nobias", nn.Sequential(
         nn.Flatten(), nn.Linear(2, 4, bias=False), nn.LeakyReLU(0.1), nn.Dropout(0.5),
         nn.Linear(4, 2), nn.Identity()), 2, torch.float32, 17
+    # Without constant folding, a Linear without a bias is MatMul(x, Transpose(W)).
+    yield "torch_unfolded_transpose", nn.Sequential(
+        nn.Linear(3, 4, bias=False), nn.Sigmoid(), nn.Linear(4, 2, bias=False)), 3, torch.float32, 14
 
 
 def main():
     for name, model, inputs, dtype, opset in fixtures():
+        fold = name != "torch_unfolded_transpose"
         model.eval()
         generator = torch.Generator().manual_seed(7)
         batch = (torch.rand(6, inputs, generator=generator, dtype=torch.float64) * 6 - 3).to(dtype)
         path = os.path.join(OUT, name + ".onnx")
         example = batch[:1]
-        # The export call docs/onnx.md shows: names, a dynamic batch dimension, constants folded.
+        # The export call docs/onnx.md shows: names, a dynamic batch dimension, constants folded (but
+        # for the fixture that keeps the Transpose).
         torch.onnx.export(model, example, path, input_names=["input"], output_names=["output"],
                           dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}},
-                          opset_version=opset, do_constant_folding=True)
+                          opset_version=opset, do_constant_folding=fold)
         onnx.checker.check_model(onnx.load(path))
         with torch.no_grad():
             predictions = model(batch)

@@ -27,7 +27,8 @@ import java.util.Set;
  *  layers:         Gemm(x, W, C)  or  MatMul(x, W) [Add(x, b)]
  *                  then Sigmoid | Tanh | Relu | LeakyRelu | Softmax(last axis) | Mul + Max (a leaky ReLU)
  *  target scaling: Mul(x, scale), Add(x, offset)
- *  anywhere:       Identity, Flatten(axis 1) on the 2-D batch, Constant (a named tensor)</pre>
+ *  anywhere:       Identity, Flatten(axis 1) on the 2-D batch, Constant (a named tensor),
+ *                  Transpose of a 2-D constant (a new constant)</pre>
  *
  * <p>A linear step not followed by an activation is a layer with the identity. Every other input of
  * a node must be a constant (an initializer or a Constant node's output); float constants widen to
@@ -38,7 +39,7 @@ final class GraphReader {
 
     private static final String SUPPORTED = "supported: Gemm, MatMul, Add, Sub, Div, Mul, Max (in Mul + Max, a leaky"
             + " ReLU), Sigmoid, Tanh, Relu, LeakyRelu, Softmax on the last axis, Identity, Flatten on a 2-D input,"
-            + " Constant";
+            + " Constant, Transpose of a constant";
 
     private final String source;
     private final Map<String, Tensor> constants;
@@ -111,6 +112,10 @@ final class GraphReader {
             constant(node);
             return k;
         }
+        if (op.equals("Transpose")) {
+            transposeConstant(node);
+            return k;
+        }
         switch (op) {
             case "Identity" -> pass(node, Set.of());
             case "Flatten" -> {
@@ -165,6 +170,31 @@ final class GraphReader {
                     + " are supported");
         }
         constants.put(node.outputs().get(0), value.tensor());
+    }
+
+    /**
+     * Transpose of a 2-D constant, which PyTorch writes for the weights of a Linear without a bias
+     * when constant folding is off: the result is a new constant. The running value is never
+     * transposed (that would swap the batch and the features).
+     */
+    private void transposeConstant(Node node) throws OnnxFormatException {
+        requireAttributes(node, Set.of("perm"));
+        requireInputs(node, 1, 1);
+        String name = node.inputs().get(0);
+        if (!constants.containsKey(name)) {
+            throw error(node.offset(), node.describe() + " transposes '" + name + "'; only the transpose of a"
+                    + " constant (weights) is supported");
+        }
+        Attribute perm = node.attributes().get("perm");
+        if (perm != null && (perm.type() != OnnxProto.ATTRIBUTE_INTS
+                || !Arrays.equals(perm.intValues(), new long[] {1, 0}))) {
+            throw error(perm.offset(), node.describe() + " has perm " + Arrays.toString(perm.intValues())
+                    + " (type " + perm.type() + "); only [1, 0] on a 2-D constant is supported");
+        }
+        Matrix transposed = matrix(node, name).transpose();
+        constants.put(node.outputs().get(0), new Tensor(node.outputs().get(0),
+                new long[] {transposed.rows(), transposed.columns()}, OnnxProto.DOUBLE, null, 0, -1,
+                transposed.toRowMajorArray(), transposed.rows() * transposed.columns(), false, node.offset()));
     }
 
     /** A node that passes its one input through unchanged. */

@@ -23,6 +23,7 @@ final class OnnxProto {
     static final int ATTRIBUTE_FLOAT = 1;
     static final int ATTRIBUTE_INT = 2;
     static final int ATTRIBUTE_TENSOR = 4;
+    static final int ATTRIBUTE_INTS = 7;
 
     private OnnxProto() {
     }
@@ -42,7 +43,8 @@ final class OnnxProto {
         }
     }
 
-    record Attribute(String name, int type, float floatValue, long intValue, Tensor tensor, int offset) {
+    record Attribute(String name, int type, float floatValue, long intValue, long[] intValues, Tensor tensor,
+            int offset) {
     }
 
     /** A graph input or output: its name, element type (0 if absent) and dimensions (-1 when symbolic). */
@@ -215,6 +217,8 @@ final class OnnxProto {
         int type = 0;
         float f = 0;
         long i = 0;
+        long[] ints = new long[0];
+        int intCount = 0;
         Tensor t = null;
         while (in.hasMore()) {
             long key = in.key();
@@ -226,11 +230,23 @@ final class OnnxProto {
                 }
                 case 3 -> i = varint(in, key, "AttributeProto.i");
                 case 5 -> t = tensor(message(in, key, "AttributeProto.t"));
+                case 8 -> {
+                    if (wireType(key) == ProtoReader.LENGTH_DELIMITED) {
+                        ProtoReader packed = in.message();
+                        while (packed.hasMore()) {
+                            ints = grow(ints, intCount);
+                            ints[intCount++] = packed.varint();
+                        }
+                    } else {
+                        ints = grow(ints, intCount);
+                        ints[intCount++] = varint(in, key, "AttributeProto.ints");
+                    }
+                }
                 case 20 -> type = (int) varint(in, key, "AttributeProto.type");
                 default -> in.skip(wireType(key));
             }
         }
-        return new Attribute(name, type, f, i, t, offset);
+        return new Attribute(name, type, f, i, Arrays.copyOf(ints, intCount), t, offset);
     }
 
     private static Tensor tensor(ProtoReader in) throws OnnxFormatException {

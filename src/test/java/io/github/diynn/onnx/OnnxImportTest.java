@@ -132,6 +132,21 @@ class OnnxImportTest {
     }
 
     @Test
+    void aTransposedConstantIsWeightsButTheRunningValueIsNeverTransposed() throws IOException {
+        ProtoWriter perm = new ProtoWriter().string(1, "perm").varint(8, 1).varint(8, 0).varint(20, 7);
+        byte[] onnx = new OnnxGraphs(2).floats("W", new long[] {3, 2}, 1, 2, 3, 4, 5, 6)
+                .node("Transpose", "t", List.of("W"), "Wt", perm)
+                .node("MatMul", "mm", List.of("x", "Wt"), "y").build();
+        assertThat(OnnxImport.read(onnx, SOURCE).network().layers().get(0).weights())
+                .isEqualTo(Matrix.of(new double[][] {{1, 3, 5}, {2, 4, 6}}));
+        byte[] batch = new OnnxGraphs(2).floats("W", new long[] {2, 2}, 1, 2, 3, 4)
+                .node("Transpose", "t", List.of("x"), "xt")
+                .node("MatMul", "mm", List.of("xt", "W"), "y").build();
+        assertThatThrownBy(() -> OnnxImport.read(batch, SOURCE)).isInstanceOf(OnnxFormatException.class)
+                .hasMessageContaining("node 't' (Transpose) transposes 'x'; only the transpose of a constant");
+    }
+
+    @Test
     void aForeignModelGetsThisLibrarysVersionAndASummaryNamingTheProducer() throws IOException {
         byte[] onnx = new OnnxGraphs(1).floats("W", new long[] {1, 1}, 2).node("MatMul", "mm", List.of("x", "W"), "y")
                 .build();

@@ -24,7 +24,8 @@ class OnnxPyTorchFixturesTest {
     static final double TOLERANCE = 1e-5;
 
     @ParameterizedTest
-    @ValueSource(strings = {"torch_relu_softmax", "torch_tanh_sigmoid_double", "torch_flatten_leaky_nobias"})
+    @ValueSource(strings = {"torch_relu_softmax", "torch_tanh_sigmoid_double", "torch_flatten_leaky_nobias",
+        "torch_unfolded_transpose"})
     void aPyTorchExportPredictsWhatPyTorchRecorded(String name) throws IOException {
         SavedModel model = OnnxImport.read(resource(name + ".onnx"), name + ".onnx");
         String[] lines = new String(resource(name + ".expected.txt"), StandardCharsets.UTF_8).split("\n");
@@ -50,7 +51,8 @@ class OnnxPyTorchFixturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"torch_relu_softmax", "torch_tanh_sigmoid_double", "torch_flatten_leaky_nobias"})
+    @ValueSource(strings = {"torch_relu_softmax", "torch_tanh_sigmoid_double", "torch_flatten_leaky_nobias",
+        "torch_unfolded_transpose"})
     void aPyTorchExportHasTheLayersOfItsModule(String name) throws IOException {
         Network network = OnnxImport.read(resource(name + ".onnx"), name).network();
         List<Activation> activations = network.layers().stream().map(layer -> layer.activation()).toList();
@@ -58,6 +60,10 @@ class OnnxPyTorchFixturesTest {
             case "torch_relu_softmax" -> assertThat(activations).containsExactly(Activation.RELU, Activation.SOFTMAX);
             case "torch_tanh_sigmoid_double" -> assertThat(activations)
                     .containsExactly(Activation.TANH, Activation.SIGMOID);
+            case "torch_unfolded_transpose" -> {
+                assertThat(activations).containsExactly(Activation.SIGMOID, Activation.IDENTITY);
+                assertThat(network.parameterCount()).isEqualTo(3 * 4 + 4 * 2);
+            }
             default -> {
                 assertThat(activations).containsExactly(Activation.leakyRelu(0.1), Activation.IDENTITY);
                 assertThat(network.layers().get(0).hasBias()).isFalse();
