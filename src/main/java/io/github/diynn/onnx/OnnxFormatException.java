@@ -13,7 +13,9 @@ import java.io.IOException;
  */
 public final class OnnxFormatException extends IOException {
 
+    /** The file or stream that was refused. */
     private final String source;
+    /** The byte offset of the problem, from 0. */
     private final long offset;
 
     /**
