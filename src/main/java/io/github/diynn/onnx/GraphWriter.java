@@ -198,12 +198,13 @@ final class GraphWriter {
         return raw;
     }
 
-    private ProtoWriter valueInfo(String name, int columns) {
+    /** A graph input or output: name, {@code [batch, columns]} tensor type, and a doc string. */
+    private ProtoWriter valueInfo(String name, int columns, String doc) {
         ProtoWriter shape = new ProtoWriter()
                 .message(1, new ProtoWriter().string(2, "batch"))
                 .message(1, new ProtoWriter().varint(1, columns));
         ProtoWriter tensor = new ProtoWriter().varint(1, precision.elementType()).message(2, shape);
-        return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensor));
+        return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensor)).string(3, doc);
     }
 
     private byte[] model(Network network, Map<String, String> metadata) {
@@ -215,8 +216,14 @@ final class GraphWriter {
         for (ProtoWriter initializer : initializers) {
             graph.message(5, initializer);
         }
-        graph.message(11, valueInfo(OnnxExport.INPUT_NAME, network.inputSize()));
-        graph.message(12, valueInfo(OnnxExport.OUTPUT_NAME, network.outputSize()));
+        String inputs = metadata.get("diynn.input_names");
+        String labels = metadata.get("diynn.class_labels");
+        String targets = metadata.get("diynn.target_names");
+        graph.message(11, valueInfo(OnnxExport.INPUT_NAME, network.inputSize(),
+                "raw features" + (inputs == null ? "" : " " + inputs)));
+        graph.message(12, valueInfo(OnnxExport.OUTPUT_NAME, network.outputSize(),
+                labels != null ? "class probabilities, labels " + labels
+                        : targets != null ? "outputs " + targets : "outputs"));
 
         ProtoWriter model = new ProtoWriter()
                 .varint(1, IR_VERSION)

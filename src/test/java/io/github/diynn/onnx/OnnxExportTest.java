@@ -153,6 +153,9 @@ class OnnxExportTest {
             assertThat(session.getInputNames()).containsExactly(OnnxExport.INPUT_NAME);
             assertThat(session.getOutputNames()).containsExactly(OnnxExport.OUTPUT_NAME);
         }
+        String text = new String(OnnxExport.toBytes(model, OnnxPrecision.FLOAT), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("raw features [\"a\", \"b \\\"quoted\\\"\", \"c\", \"d\", \"e\"]")
+                .contains("class probabilities, labels [\"setosa\", \"versicolor\", \"virginica\"]");
     }
 
     @Test
