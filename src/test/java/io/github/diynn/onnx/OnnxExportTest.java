@@ -73,6 +73,39 @@ class OnnxExportTest {
         }
     }
 
+    static Stream<Arguments> activationsAndPrecisions() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Activation activation : OnnxFixtures.ACTIVATIONS) {
+            for (OnnxPrecision precision : OnnxPrecision.values()) {
+                cases.add(Arguments.of(activation, precision));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("activationsAndPrecisions")
+    void aTwentySixtyFourSixtyFourThreeNetworkStaysWithinItsOutputScale(Activation activation,
+            OnnxPrecision precision) throws Exception {
+        // Deep linear stacks reach outputs near 1500, where a per-entry measure says little: measure
+        // the largest error against the batch's largest output instead.
+        Activation hidden = activation.equals(Activation.SOFTMAX) ? Activation.TANH : activation;
+        Network network = Network.builder(20).dense(64, hidden).dense(64, hidden).dense(3, activation).build(3);
+        Matrix inputs = OnnxFixtures.batch(1000, 20, 0.0, 5);
+        Matrix expected = network.predict(precision == OnnxPrecision.FLOAT ? OnnxFixtures.roundedToFloats(inputs)
+                : inputs);
+        Matrix actual = OnnxRuntimeRunner.run(OnnxExport.toBytes(network, precision), inputs, precision);
+        double largest = 0.0;
+        double worst = 0.0;
+        for (int i = 0; i < expected.rows(); i++) {
+            for (int j = 0; j < expected.columns(); j++) {
+                largest = Math.max(largest, Math.abs(expected.get(i, j)));
+                worst = Math.max(worst, Math.abs(actual.get(i, j) - expected.get(i, j)));
+            }
+        }
+        assertThat(worst / largest).isLessThanOrEqualTo(precision == OnnxPrecision.DOUBLE ? 1e-13 : 1e-5);
+    }
+
     static Stream<Arguments> scalers() {
         List<Arguments> cases = new ArrayList<>();
         for (String kind : new String[] {"max", "min-max", "z-score"}) {
