@@ -273,6 +273,26 @@ class OnnxImportTest {
     }
 
     @Test
+    void exportAndImportGiveTheSameResultsFromManyThreadsAtOnce() throws Exception {
+        SavedModel model = OnnxFixtures.saved(OnnxFixtures.network(Activation.leakyRelu(), true, 3, 3))
+                .withInputScaler(OnnxFixtures.scaler("z-score", 5, 1.0, 1));
+        byte[] expected = OnnxExport.toBytes(model, OnnxPrecision.DOUBLE);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int task = 0; task < 32; task++) {
+                results.add(pool.submit(() -> Arrays.equals(OnnxExport.toBytes(model, OnnxPrecision.DOUBLE), expected)
+                        && OnnxImport.read(expected, SOURCE).equals(model)));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aStreamAndAFileReadAsTheBytesDo(@TempDir Path folder) throws IOException {
         SavedModel model = OnnxFixtures.saved(OnnxFixtures.network(Activation.RELU, true, 2, 3));
         byte[] onnx = OnnxExport.toBytes(model, OnnxPrecision.DOUBLE);
