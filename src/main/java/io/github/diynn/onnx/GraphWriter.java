@@ -24,7 +24,8 @@ import java.util.Map;
  *
  * <p>These are the operations diynn itself performs, in the same order, so a double export computes
  * the same formula as {@code SavedModel.predict}. One exception: ONNX's LeakyRelu takes its slope
- * as a float32 attribute, so in a double export a slope that is not a float (0.01 is not) becomes
+ * as a float32 attribute, so in a double export a slope that is not a float (0.01 is not), or that
+ * the importer would not read back exactly (see {@link #leakyReluKeepsDoubleSlope(double)}), becomes
  * {@code Max(z, Mul(z, slope))} with the slope as a double initializer; for slopes in [0, 1] that
  * is {@code z} for {@code z > 0} and {@code slope * z} otherwise, diynn's formula. Field numbers
  * are those of {@code onnx/onnx.proto}.
@@ -120,7 +121,7 @@ final class GraphWriter {
     }
 
     private void leakyRelu(String prefix, String out, double slope) {
-        if (precision == OnnxPrecision.FLOAT || (double) (float) slope == slope) {
+        if (precision == OnnxPrecision.FLOAT || leakyReluKeepsDoubleSlope(slope)) {
             ProtoWriter alpha = new ProtoWriter().string(1, "alpha").float32(2, (float) slope).varint(20, 1);
             node("LeakyRelu", prefix + "_leaky_relu", out, List.of(current), List.of(alpha));
             return;
@@ -129,6 +130,16 @@ final class GraphWriter {
         String s = constant(prefix + "_slope", new long[0], new double[] {slope});
         node("Mul", prefix + "_leaky_mul", prefix + "_leaky_negative", List.of(z, s), List.of());
         node("Max", prefix + "_leaky_max", out, List.of(z, current), List.of());
+    }
+
+    /**
+     * Whether a double export may use the LeakyRelu node: its float32 alpha must be the slope
+     * exactly (so ONNX Runtime computes diynn's numbers) and must read back as the slope (the
+     * importer takes the shortest decimal of the float, which for 0.0244140625 is 0.024414062).
+     */
+    static boolean leakyReluKeepsDoubleSlope(double slope) {
+        float alpha = (float) slope;
+        return (double) alpha == slope && Double.parseDouble(Float.toString(alpha)) == slope;
     }
 
     /** Makes the last node write the graph's output (every network has at least one node). */

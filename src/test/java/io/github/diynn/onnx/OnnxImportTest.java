@@ -57,6 +57,14 @@ class OnnxImportTest {
     }
 
     @ParameterizedTest
+    @ValueSource(doubles = {0.0, 0.01, 0.0244140625, 0.1, 0.25, 1.0 / 3.0, 1.0})
+    void aDoubleExportKeepsEveryLeakyReluSlopeExactly(double slope) throws IOException {
+        Network network = OnnxFixtures.network(Activation.leakyRelu(slope), true, 2, 5);
+        byte[] onnx = OnnxExport.toBytes(network, OnnxPrecision.DOUBLE);
+        assertThat(OnnxImport.read(onnx, SOURCE).network()).isEqualTo(network);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"max", "min-max", "z-score"})
     void aSavedModelComesBackEqualWithItsScalersNamesAndMetadata(String kind) throws IOException {
         SavedModel model = OnnxFixtures.saved(OnnxFixtures.network(Activation.TANH, true, 2, 3))
