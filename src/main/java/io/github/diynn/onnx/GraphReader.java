@@ -1,18 +1,21 @@
 package io.github.diynn.onnx;
 
+import static io.github.diynn.onnx.NodeRules.floatAttribute;
+import static io.github.diynn.onnx.NodeRules.intAttribute;
+import static io.github.diynn.onnx.NodeRules.requireAttributes;
+import static io.github.diynn.onnx.NodeRules.requireDomainAndOneOutput;
+import static io.github.diynn.onnx.NodeRules.requireInputs;
+
 import io.github.diynn.core.Activation;
 import io.github.diynn.core.DenseLayer;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
-import io.github.diynn.data.Scaler;
 import io.github.diynn.io.SavedModel;
-import io.github.diynn.onnx.OnnxProto.Attribute;
 import io.github.diynn.onnx.OnnxProto.Node;
 import io.github.diynn.onnx.OnnxProto.Tensor;
 import io.github.diynn.onnx.OnnxProto.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +45,7 @@ final class GraphReader {
             + " Constant, Transpose of a constant";
 
     private final String source;
-    private final Map<String, Tensor> constants;
+    private final GraphConstants constants;
     private final List<DenseLayer> layers = new ArrayList<>();
     private String current;
     private Matrix weights;
@@ -55,7 +58,7 @@ final class GraphReader {
 
     private GraphReader(String source, Map<String, Tensor> initializers) {
         this.source = source;
-        this.constants = new HashMap<>(initializers);
+        this.constants = new GraphConstants(source, initializers);
     }
 
     static SavedModel read(OnnxProto.Model model, String source) throws OnnxFormatException {
@@ -83,7 +86,7 @@ final class GraphReader {
     private Value dataInput(OnnxProto.Graph graph) throws OnnxFormatException {
         List<Value> inputs = new ArrayList<>();
         for (Value value : graph.inputs()) {
-            if (!constants.containsKey(value.name())) {
+            if (!constants.contains(value.name())) {
                 inputs.add(value);
             }
         }
@@ -106,20 +109,20 @@ final class GraphReader {
     /** Interprets node {@code k}; returns the index of the last node it used (a leaky ReLU uses two). */
     private int step(List<Node> nodes, int k) throws OnnxFormatException {
         Node node = nodes.get(k);
-        requireDomainAndOneOutput(node);
+        requireDomainAndOneOutput(source, node);
         String op = node.opType();
         if (op.equals("Constant")) {
-            constant(node);
+            constants.constant(node);
             return k;
         }
         if (op.equals("Transpose")) {
-            transposeConstant(node);
+            constants.transpose(node);
             return k;
         }
         switch (op) {
             case "Identity" -> pass(node, Set.of());
             case "Flatten" -> {
-                long axis = intAttribute(node, "axis", 1);
+                long axis = intAttribute(source, node, "axis", 1);
                 if (axis != 1 && axis != -1) {
                     throw error(node.offset(), node.describe() + " has axis " + axis + "; on the 2-D batch only"
                             + " axis 1 (which changes nothing) is supported");
@@ -139,7 +142,7 @@ final class GraphReader {
             case "Relu" -> activation(node, Activation.RELU, Set.of());
             case "LeakyRelu" -> leakyRelu(node);
             case "Softmax" -> {
-                long axis = intAttribute(node, "axis", -1);
+                long axis = intAttribute(source, node, "axis", -1);
                 if (axis != 1 && axis != -1) {
                     throw error(node.offset(), node.describe() + " has axis " + axis + "; only the last axis (1 or"
                             + " -1 on the 2-D batch) is supported");
@@ -151,90 +154,44 @@ final class GraphReader {
         return k;
     }
 
-    private void requireDomainAndOneOutput(Node node) throws OnnxFormatException {
-        if (!node.domain().isEmpty() && !node.domain().equals("ai.onnx")) {
-            throw error(node.offset(), node.describe() + " is in domain '" + node.domain() + "'; only the default"
-                    + " ONNX domain is supported");
-        }
-        if (node.outputs().size() != 1) {
-            throw error(node.offset(), node.describe() + " has " + node.outputs().size() + " outputs; supported"
-                    + " nodes have one");
-        }
-    }
-
-    private void constant(Node node) throws OnnxFormatException {
-        requireAttributes(node, Set.of("value"));
-        Attribute value = node.attributes().get("value");
-        if (value == null || value.type() != OnnxProto.ATTRIBUTE_TENSOR || value.tensor() == null) {
-            throw error(node.offset(), node.describe() + " has no tensor attribute 'value'; only tensor constants"
-                    + " are supported");
-        }
-        constants.put(node.outputs().get(0), value.tensor());
-    }
-
-    /**
-     * Transpose of a 2-D constant, which PyTorch writes for the weights of a Linear without a bias
-     * when constant folding is off: the result is a new constant. The running value is never
-     * transposed (that would swap the batch and the features).
-     */
-    private void transposeConstant(Node node) throws OnnxFormatException {
-        requireAttributes(node, Set.of("perm"));
-        requireInputs(node, 1, 1);
-        String name = node.inputs().get(0);
-        if (!constants.containsKey(name)) {
-            throw error(node.offset(), node.describe() + " transposes '" + name + "'; only the transpose of a"
-                    + " constant (weights) is supported");
-        }
-        Attribute perm = node.attributes().get("perm");
-        if (perm != null && (perm.type() != OnnxProto.ATTRIBUTE_INTS
-                || !Arrays.equals(perm.intValues(), new long[] {1, 0}))) {
-            throw error(perm.offset(), node.describe() + " has perm " + Arrays.toString(perm.intValues())
-                    + " (type " + perm.type() + "); only [1, 0] on a 2-D constant is supported");
-        }
-        Matrix transposed = matrix(node, name).transpose();
-        constants.put(node.outputs().get(0), new Tensor(node.outputs().get(0),
-                new long[] {transposed.rows(), transposed.columns()}, OnnxProto.DOUBLE, null, 0, -1,
-                transposed.toRowMajorArray(), transposed.rows() * transposed.columns(), false, node.offset()));
-    }
-
     /** A node that passes its one input through unchanged. */
     private void pass(Node node, Set<String> attributes) throws OnnxFormatException {
-        requireAttributes(node, attributes);
-        requireInputs(node, 1, 1);
+        requireAttributes(source, node, attributes);
+        requireInputs(source, node, 1, 1);
         requireCurrent(node, node.inputs().get(0));
         current = node.outputs().get(0);
     }
 
     private void gemm(Node node) throws OnnxFormatException {
-        requireAttributes(node, Set.of("alpha", "beta", "transA", "transB"));
-        requireInputs(node, 2, 3);
+        requireAttributes(source, node, Set.of("alpha", "beta", "transA", "transB"));
+        requireInputs(source, node, 2, 3);
         requireCurrent(node, node.inputs().get(0));
         startLinear(node);
-        if (intAttribute(node, "transA", 0) != 0) {
+        if (intAttribute(source, node, "transA", 0) != 0) {
             throw error(node.offset(), node.describe() + " has transA = 1; a layer's input is the [batch, features]"
                     + " batch itself");
         }
-        Matrix w = matrix(node, node.inputs().get(1));
-        if (intAttribute(node, "transB", 0) != 0) {
+        Matrix w = constants.matrix(node, node.inputs().get(1));
+        if (intAttribute(source, node, "transB", 0) != 0) {
             w = w.transpose();
         }
-        double alpha = floatAttribute(node, "alpha", 1.0f);
+        double alpha = floatAttribute(source, node, "alpha", 1.0f);
         weights = alpha == 1.0 ? w : finite(node, w.scale(alpha));
         bias = null;
         if (node.inputs().size() == 3 && !node.inputs().get(2).isEmpty()) {
-            double beta = floatAttribute(node, "beta", 1.0f);
-            Matrix c = row(node, node.inputs().get(2), weights.columns());
+            double beta = floatAttribute(source, node, "beta", 1.0f);
+            Matrix c = constants.row(node, node.inputs().get(2), weights.columns());
             bias = beta == 1.0 ? c : finite(node, c.scale(beta));
         }
         current = node.outputs().get(0);
     }
 
     private void matMul(Node node) throws OnnxFormatException {
-        requireAttributes(node, Set.of());
-        requireInputs(node, 2, 2);
+        requireAttributes(source, node, Set.of());
+        requireInputs(source, node, 2, 2);
         requireCurrent(node, node.inputs().get(0));
         startLinear(node);
-        weights = matrix(node, node.inputs().get(1));
+        weights = constants.matrix(node, node.inputs().get(1));
         bias = null;
         current = node.outputs().get(0);
     }
@@ -250,17 +207,17 @@ final class GraphReader {
     }
 
     private void add(Node node) throws OnnxFormatException {
-        requireAttributes(node, Set.of());
+        requireAttributes(source, node, Set.of());
         String other = otherInput(node);
         if (weights != null && targetScales == null) {
-            Matrix b = row(node, other, weights.columns());
+            Matrix b = constants.row(node, other, weights.columns());
             bias = bias == null ? b : finite(node, bias.plus(b));
         } else if (!layers.isEmpty() || weights != null) {
             closeLayer(Activation.IDENTITY);
             if (targetOffsets != null) {
                 throw error(node.offset(), node.describe() + " adds a second offset to the outputs");
             }
-            targetOffsets = vector(node, other, outputSize());
+            targetOffsets = constants.vector(node, other, outputSize());
         } else {
             throw error(node.offset(), node.describe() + " comes before the first layer; the input scaling"
                     + " supported is Sub(x, offset) then Div(x, scale)");
@@ -269,46 +226,46 @@ final class GraphReader {
     }
 
     private void inputOffset(Node node) throws OnnxFormatException {
-        requireAttributes(node, Set.of());
-        requireInputs(node, 2, 2);
+        requireAttributes(source, node, Set.of());
+        requireInputs(source, node, 2, 2);
         requireCurrent(node, node.inputs().get(0));
         if (!layers.isEmpty() || weights != null || inputOffsets != null || inputScales != null) {
             throw error(node.offset(), node.describe() + " is supported only as the first node of the input"
                     + " scaling, Sub(x, offset) then Div(x, scale)");
         }
-        inputOffsets = vector(node, node.inputs().get(1), -1);
+        inputOffsets = constants.vector(node, node.inputs().get(1), -1);
         current = node.outputs().get(0);
     }
 
     private void inputScale(Node node) throws OnnxFormatException {
-        requireAttributes(node, Set.of());
-        requireInputs(node, 2, 2);
+        requireAttributes(source, node, Set.of());
+        requireInputs(source, node, 2, 2);
         requireCurrent(node, node.inputs().get(0));
         if (!layers.isEmpty() || weights != null || inputScales != null) {
             throw error(node.offset(), node.describe() + " is supported only in the input scaling, Sub(x, offset)"
                     + " then Div(x, scale)");
         }
-        inputScales = vector(node, node.inputs().get(1), inputOffsets == null ? -1 : inputOffsets.length);
+        inputScales = constants.vector(node, node.inputs().get(1), inputOffsets == null ? -1 : inputOffsets.length);
         current = node.outputs().get(0);
     }
 
     /** Mul: with the next node Max(z, Mul(z, slope)), a leaky ReLU; else the output scaling. */
     private int mul(List<Node> nodes, int k) throws OnnxFormatException {
         Node node = nodes.get(k);
-        requireAttributes(node, Set.of());
+        requireAttributes(source, node, Set.of());
         String other = otherInput(node);
         String z = current;
         String product = node.outputs().get(0);
         if (weights != null && k + 1 < nodes.size() && nodes.get(k + 1).opType().equals("Max")) {
             Node max = nodes.get(k + 1);
-            requireDomainAndOneOutput(max);
-            requireAttributes(max, Set.of());
-            requireInputs(max, 2, 2);
+            requireDomainAndOneOutput(source, max);
+            requireAttributes(source, max, Set.of());
+            requireInputs(source, max, 2, 2);
             if (!Set.copyOf(max.inputs()).equals(Set.of(z, product))) {
                 throw error(max.offset(), max.describe() + " takes " + max.inputs() + "; a leaky ReLU is Max(z,"
                         + " Mul(z, slope)) with z = '" + z + "'");
             }
-            double[] slope = vector(node, other, 1);
+            double[] slope = constants.vector(node, other, 1);
             closeLayer(slope(node, slope[0]));
             current = max.outputs().get(0);
             return k + 1;
@@ -322,7 +279,7 @@ final class GraphReader {
             throw error(node.offset(), node.describe() + " scales the outputs again; the output scaling supported is"
                     + " Mul(x, scale) then Add(x, offset)");
         }
-        targetScales = vector(node, other, outputSize());
+        targetScales = constants.vector(node, other, outputSize());
         current = product;
         return k;
     }
@@ -330,7 +287,7 @@ final class GraphReader {
     private void leakyRelu(Node node) throws OnnxFormatException {
         // The attribute is a float32; the shortest decimal that rounds to it is the slope that was meant
         // (PyTorch's 0.01 is written as the float nearest 0.01 and read back as 0.01).
-        double slope = Double.parseDouble(Float.toString(floatAttribute(node, "alpha", 0.01f)));
+        double slope = Double.parseDouble(Float.toString(floatAttribute(source, node, "alpha", 0.01f)));
         activation(node, slope(node, slope), Set.of("alpha"));
     }
 
@@ -343,8 +300,8 @@ final class GraphReader {
     }
 
     private void activation(Node node, Activation activation, Set<String> attributes) throws OnnxFormatException {
-        requireAttributes(node, attributes);
-        requireInputs(node, 1, 1);
+        requireAttributes(source, node, attributes);
+        requireInputs(source, node, 1, 1);
         requireCurrent(node, node.inputs().get(0));
         if (weights == null) {
             throw error(node.offset(), node.describe() + " does not follow a linear step (Gemm, or MatMul with an"
@@ -386,115 +343,8 @@ final class GraphReader {
             throw error(input.offset(), "the graph input '" + input.name() + "' has " + input.dims()[1]
                     + " features but the first layer takes " + network.inputSize());
         }
-        return ImportedMetadata.apply(network, model, source, inputScaler(network.inputSize()),
-                targetScaler(network.outputSize()));
-    }
-
-    private Scaler inputScaler(int columns) throws OnnxFormatException {
-        if (inputOffsets == null && inputScales == null) {
-            return null;
-        }
-        return scaler(inputOffsets == null ? new double[columns] : broadcast(inputOffsets, columns, "input offsets"),
-                inputScales == null ? filled(columns) : broadcast(inputScales, columns, "input scales"),
-                inputOffsets == null, "input");
-    }
-
-    private Scaler targetScaler(int columns) throws OnnxFormatException {
-        if (targetOffsets == null && targetScales == null) {
-            return null;
-        }
-        return scaler(targetOffsets == null ? new double[columns] : targetOffsets,
-                targetScales == null ? filled(columns) : targetScales, targetOffsets == null, "target");
-    }
-
-    /** Kind "max" without offsets; otherwise "z-score", the kind that takes any offsets (metadata may say better). */
-    private Scaler scaler(double[] offsets, double[] scales, boolean noOffsets, String what)
-            throws OnnxFormatException {
-        try {
-            return Scaler.of(noOffsets ? "max" : "z-score", offsets, scales);
-        } catch (IllegalArgumentException e) {
-            throw error(0, "the " + what + " scaling is not a diynn scaler: " + e.getMessage());
-        }
-    }
-
-    private double[] broadcast(double[] values, int columns, String what) throws OnnxFormatException {
-        if (values.length == columns) {
-            return values;
-        }
-        if (values.length == 1) {
-            double[] filled = new double[columns];
-            Arrays.fill(filled, values[0]);
-            return filled;
-        }
-        throw error(0, "the " + what + " have " + values.length + " values but the network takes " + columns
-                + " inputs");
-    }
-
-    private static double[] filled(int columns) {
-        double[] ones = new double[columns];
-        Arrays.fill(ones, 1.0);
-        return ones;
-    }
-
-    private Matrix matrix(Node node, String name) throws OnnxFormatException {
-        Tensor tensor = tensor(node, name);
-        if (tensor.dims().length != 2) {
-            throw error(node.offset(), node.describe() + ": weights '" + name + "' have shape "
-                    + Arrays.toString(tensor.dims()) + "; a layer's weights are 2-D");
-        }
-        double[] values = tensor.values(source);
-        try {
-            return Matrix.of((int) tensor.dims()[0], (int) tensor.dims()[1], values);
-        } catch (IllegalArgumentException e) {
-            throw error(tensor.offset(), node.describe() + ": weights '" + name + "': " + e.getMessage());
-        }
-    }
-
-    /** A bias: shape [n], [1, n], or a single value repeated n times. */
-    private Matrix row(Node node, String name, int columns) throws OnnxFormatException {
-        try {
-            return Matrix.rowVector(vector(node, name, columns));
-        } catch (IllegalArgumentException e) {
-            throw error(node.offset(), node.describe() + ": '" + name + "': " + e.getMessage());
-        }
-    }
-
-    /**
-     * A constant of one row: shape [], [n], or [1, n]. With {@code columns >= 0} it must have that many
-     * values, or one value, which is repeated; with -1 any count is taken.
-     */
-    private double[] vector(Node node, String name, int columns) throws OnnxFormatException {
-        Tensor tensor = tensor(node, name);
-        long[] dims = tensor.dims();
-        if (dims.length > 2 || (dims.length == 2 && dims[0] != 1)) {
-            throw error(node.offset(), node.describe() + ": '" + name + "' has shape " + Arrays.toString(dims)
-                    + "; expected one value per column, shape [n] or [1, n]");
-        }
-        double[] values = tensor.values(source);
-        for (int k = 0; k < values.length; k++) {
-            if (!Double.isFinite(values[k])) {
-                throw error(tensor.offset(), node.describe() + ": '" + name + "'[" + k + "] is " + values[k]);
-            }
-        }
-        if (columns < 0 || values.length == columns) {
-            return values;
-        }
-        if (values.length == 1) {
-            double[] filled = new double[columns];
-            Arrays.fill(filled, values[0]);
-            return filled;
-        }
-        throw error(node.offset(), node.describe() + ": '" + name + "' has " + values.length + " values, expected "
-                + columns);
-    }
-
-    private Tensor tensor(Node node, String name) throws OnnxFormatException {
-        Tensor tensor = constants.get(name);
-        if (tensor == null) {
-            throw error(node.offset(), node.describe() + " takes '" + name + "', which is neither the running value '"
-                    + current + "' nor a constant (initializer or Constant node)");
-        }
-        return tensor;
+        return ImportedModel.assemble(network, model, source, new double[][] {inputOffsets, inputScales},
+                new double[][] {targetOffsets, targetScales});
     }
 
     private Matrix finite(Node node, Matrix matrix) throws OnnxFormatException {
@@ -506,7 +356,7 @@ final class GraphReader {
 
     /** The input of a two-input node that is not the running value (either order, as Add and Mul commute). */
     private String otherInput(Node node) throws OnnxFormatException {
-        requireInputs(node, 2, 2);
+        requireInputs(source, node, 2, 2);
         if (node.inputs().get(0).equals(current)) {
             return node.inputs().get(1);
         }
@@ -519,51 +369,6 @@ final class GraphReader {
             throw error(node.offset(), node.describe() + " takes '" + input + "' where the chain's running value is '"
                     + current + "'; only a single chain of layers is supported");
         }
-    }
-
-    private void requireInputs(Node node, int least, int most) throws OnnxFormatException {
-        int count = node.inputs().size();
-        if (count < least || count > most) {
-            throw error(node.offset(), node.describe() + " has " + count + " inputs; expected "
-                    + (least == most ? Integer.toString(least) : least + " to " + most));
-        }
-    }
-
-    private void requireAttributes(Node node, Set<String> allowed) throws OnnxFormatException {
-        for (Attribute attribute : node.attributes().values()) {
-            if (!allowed.contains(attribute.name())) {
-                throw error(attribute.offset(), node.describe() + " has attribute '" + attribute.name()
-                        + "', which is not supported" + (allowed.isEmpty() ? "" : "; supported: " + allowed));
-            }
-        }
-    }
-
-    private long intAttribute(Node node, String name, long fallback) throws OnnxFormatException {
-        Attribute attribute = node.attributes().get(name);
-        if (attribute == null) {
-            return fallback;
-        }
-        if (attribute.type() != OnnxProto.ATTRIBUTE_INT) {
-            throw error(attribute.offset(), node.describe() + ": attribute '" + name + "' has type "
-                    + attribute.type() + "; expected INT (2)");
-        }
-        return attribute.intValue();
-    }
-
-    private float floatAttribute(Node node, String name, float fallback) throws OnnxFormatException {
-        Attribute attribute = node.attributes().get(name);
-        if (attribute == null) {
-            return fallback;
-        }
-        if (attribute.type() != OnnxProto.ATTRIBUTE_FLOAT) {
-            throw error(attribute.offset(), node.describe() + ": attribute '" + name + "' has type "
-                    + attribute.type() + "; expected FLOAT (1)");
-        }
-        if (!Float.isFinite(attribute.floatValue())) {
-            throw error(attribute.offset(), node.describe() + ": attribute '" + name + "' is "
-                    + attribute.floatValue());
-        }
-        return attribute.floatValue();
     }
 
     private static List<String> names(List<Value> values) {
