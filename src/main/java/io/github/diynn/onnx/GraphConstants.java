@@ -32,7 +32,7 @@ final class GraphConstants {
         NodeRules.requireAttributes(source, node, Set.of("value"));
         Attribute value = node.attributes().get("value");
         if (value == null || value.type() != OnnxProto.ATTRIBUTE_TENSOR || value.tensor() == null) {
-            throw new OnnxFormatException(source, node.offset(), node.describe() + " has no tensor attribute 'value'; only tensor constants"
+            throw error(node.offset(), node.describe() + " has no tensor attribute 'value'; only tensor constants"
                     + " are supported");
         }
         tensors.put(node.outputs().get(0), value.tensor());
@@ -48,13 +48,13 @@ final class GraphConstants {
         NodeRules.requireInputs(source, node, 1, 1);
         String name = node.inputs().get(0);
         if (!tensors.containsKey(name)) {
-            throw new OnnxFormatException(source, node.offset(), node.describe() + " transposes '" + name + "'; only the transpose of a"
+            throw error(node.offset(), node.describe() + " transposes '" + name + "'; only the transpose of a"
                     + " constant (weights) is supported");
         }
         Attribute perm = node.attributes().get("perm");
         if (perm != null && (perm.type() != OnnxProto.ATTRIBUTE_INTS
                 || !Arrays.equals(perm.intValues(), new long[] {1, 0}))) {
-            throw new OnnxFormatException(source, perm.offset(), node.describe() + " has perm " + Arrays.toString(perm.intValues())
+            throw error(perm.offset(), node.describe() + " has perm " + Arrays.toString(perm.intValues())
                     + " (type " + perm.type() + "); only [1, 0] on a 2-D constant is supported");
         }
         Matrix transposed = matrix(node, name).transpose();
@@ -66,14 +66,14 @@ final class GraphConstants {
     Matrix matrix(Node node, String name) throws OnnxFormatException {
         Tensor tensor = tensor(node, name);
         if (tensor.dims().length != 2) {
-            throw new OnnxFormatException(source, node.offset(), node.describe() + ": weights '" + name + "' have shape "
+            throw error(node.offset(), node.describe() + ": weights '" + name + "' have shape "
                     + Arrays.toString(tensor.dims()) + "; a layer's weights are 2-D");
         }
         double[] values = tensor.values(source);
         try {
             return Matrix.of((int) tensor.dims()[0], (int) tensor.dims()[1], values);
         } catch (IllegalArgumentException e) {
-            throw new OnnxFormatException(source, tensor.offset(), node.describe() + ": weights '" + name + "': " + e.getMessage());
+            throw error(tensor.offset(), node.describe() + ": weights '" + name + "': " + e.getMessage());
         }
     }
 
@@ -82,7 +82,7 @@ final class GraphConstants {
         try {
             return Matrix.rowVector(vector(node, name, columns));
         } catch (IllegalArgumentException e) {
-            throw new OnnxFormatException(source, node.offset(), node.describe() + ": '" + name + "': " + e.getMessage());
+            throw error(node.offset(), node.describe() + ": '" + name + "': " + e.getMessage());
         }
     }
 
@@ -94,13 +94,13 @@ final class GraphConstants {
         Tensor tensor = tensor(node, name);
         long[] dims = tensor.dims();
         if (dims.length > 2 || (dims.length == 2 && dims[0] != 1)) {
-            throw new OnnxFormatException(source, node.offset(), node.describe() + ": '" + name + "' has shape " + Arrays.toString(dims)
+            throw error(node.offset(), node.describe() + ": '" + name + "' has shape " + Arrays.toString(dims)
                     + "; expected one value per column, shape [n] or [1, n]");
         }
         double[] values = tensor.values(source);
         for (int k = 0; k < values.length; k++) {
             if (!Double.isFinite(values[k])) {
-                throw new OnnxFormatException(source, tensor.offset(), node.describe() + ": '" + name + "'[" + k + "] is " + values[k]);
+                throw error(tensor.offset(), node.describe() + ": '" + name + "'[" + k + "] is " + values[k]);
             }
         }
         if (columns < 0 || values.length == columns) {
@@ -111,16 +111,21 @@ final class GraphConstants {
             Arrays.fill(filled, values[0]);
             return filled;
         }
-        throw new OnnxFormatException(source, node.offset(), node.describe() + ": '" + name + "' has " + values.length + " values, expected "
+        throw error(node.offset(), node.describe() + ": '" + name + "' has " + values.length + " values, expected "
                 + columns);
     }
 
     private Tensor tensor(Node node, String name) throws OnnxFormatException {
         Tensor tensor = tensors.get(name);
         if (tensor == null) {
-            throw new OnnxFormatException(source, node.offset(), node.describe() + " takes '" + name + "' where a constant is expected; it is neither an"
+            throw error(node.offset(), node.describe() + " takes '" + name + "' where a constant is expected; it is"
+                    + " neither an"
                     + " initializer nor the output of a Constant node");
         }
         return tensor;
+    }
+
+    private OnnxFormatException error(int offset, String detail) {
+        return new OnnxFormatException(source, offset, detail);
     }
 }

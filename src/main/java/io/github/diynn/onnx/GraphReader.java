@@ -371,10 +371,14 @@ final class GraphReader {
         }
     }
 
+    /** The first ten names, shortened, for messages. */
     private static List<String> names(List<Value> values) {
         List<String> names = new ArrayList<>();
-        for (Value value : values) {
-            names.add(value.name());
+        for (Value value : values.subList(0, Math.min(10, values.size()))) {
+            names.add(OnnxProto.shorten(value.name()));
+        }
+        if (values.size() > 10) {
+            names.add("...");
         }
         return names;
     }

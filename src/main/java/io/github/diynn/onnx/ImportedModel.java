@@ -92,7 +92,8 @@ final class ImportedModel {
         if (inputOffsets == null && inputScales == null) {
             return null;
         }
-        return scaler(source, inputOffsets == null ? new double[columns] : broadcast(source, inputOffsets, columns, "input offsets"),
+        return scaler(source,
+                inputOffsets == null ? new double[columns] : broadcast(source, inputOffsets, columns, "input offsets"),
                 inputScales == null ? filled(columns) : broadcast(source, inputScales, columns, "input scales"),
                 inputOffsets == null, "input");
     }
@@ -112,7 +113,8 @@ final class ImportedModel {
         try {
             return Scaler.of(noOffsets ? "max" : "z-score", offsets, scales);
         } catch (IllegalArgumentException e) {
-            throw new OnnxFormatException(source, 0, "the " + what + " scaling is not a diynn scaler: " + e.getMessage());
+            throw new OnnxFormatException(source, 0, "the " + what + " scaling is not a diynn scaler: "
+                    + e.getMessage());
         }
     }
 
@@ -126,7 +128,8 @@ final class ImportedModel {
             Arrays.fill(filled, values[0]);
             return filled;
         }
-        throw new OnnxFormatException(source, 0, "the " + what + " have " + values.length + " values but the network takes " + columns
+        throw new OnnxFormatException(source, 0, "the " + what + " have " + values.length
+                + " values but the network takes " + columns
                 + " inputs");
     }
 

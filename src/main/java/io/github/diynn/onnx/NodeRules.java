@@ -15,11 +15,12 @@ final class NodeRules {
 
     static void requireDomainAndOneOutput(String source, Node node) throws OnnxFormatException {
         if (!node.domain().isEmpty() && !node.domain().equals("ai.onnx")) {
-            throw new OnnxFormatException(source, node.offset(), node.describe() + " is in domain '" + node.domain() + "'; only the default"
+            throw error(source, node.offset(), node.describe() + " is in domain '" + node.domain() + "'; only the"
+                    + " default"
                     + " ONNX domain is supported");
         }
         if (node.outputs().size() != 1) {
-            throw new OnnxFormatException(source, node.offset(), node.describe() + " has " + node.outputs().size() + " outputs; supported"
+            throw error(source, node.offset(), node.describe() + " has " + node.outputs().size() + " outputs; supported"
                     + " nodes have one");
         }
     }
@@ -27,7 +28,7 @@ final class NodeRules {
     static void requireInputs(String source, Node node, int least, int most) throws OnnxFormatException {
         int count = node.inputs().size();
         if (count < least || count > most) {
-            throw new OnnxFormatException(source, node.offset(), node.describe() + " has " + count + " inputs; expected "
+            throw error(source, node.offset(), node.describe() + " has " + count + " inputs; expected "
                     + (least == most ? Integer.toString(least) : least + " to " + most));
         }
     }
@@ -35,7 +36,7 @@ final class NodeRules {
     static void requireAttributes(String source, Node node, Set<String> allowed) throws OnnxFormatException {
         for (Attribute attribute : node.attributes().values()) {
             if (!allowed.contains(attribute.name())) {
-                throw new OnnxFormatException(source, attribute.offset(), node.describe() + " has attribute '" + attribute.name()
+                throw error(source, attribute.offset(), node.describe() + " has attribute '" + attribute.name()
                         + "', which is not supported" + (allowed.isEmpty() ? "" : "; supported: " + allowed));
             }
         }
@@ -47,7 +48,7 @@ final class NodeRules {
             return fallback;
         }
         if (attribute.type() != OnnxProto.ATTRIBUTE_INT) {
-            throw new OnnxFormatException(source, attribute.offset(), node.describe() + ": attribute '" + name + "' has type "
+            throw error(source, attribute.offset(), node.describe() + ": attribute '" + name + "' has type "
                     + attribute.type() + "; expected INT (2)");
         }
         return attribute.intValue();
@@ -59,13 +60,17 @@ final class NodeRules {
             return fallback;
         }
         if (attribute.type() != OnnxProto.ATTRIBUTE_FLOAT) {
-            throw new OnnxFormatException(source, attribute.offset(), node.describe() + ": attribute '" + name + "' has type "
+            throw error(source, attribute.offset(), node.describe() + ": attribute '" + name + "' has type "
                     + attribute.type() + "; expected FLOAT (1)");
         }
         if (!Float.isFinite(attribute.floatValue())) {
-            throw new OnnxFormatException(source, attribute.offset(), node.describe() + ": attribute '" + name + "' is "
+            throw error(source, attribute.offset(), node.describe() + ": attribute '" + name + "' is "
                     + attribute.floatValue());
         }
         return attribute.floatValue();
+    }
+
+    private static OnnxFormatException error(String source, int offset, String detail) {
+        return new OnnxFormatException(source, offset, detail);
     }
 }

@@ -86,7 +86,8 @@ public final class OnnxImport {
         while (true) {
             if (size == buffer.length) {
                 if (size >= MAX_BYTES) {
-                    throw new OnnxFormatException(source, size, "the model has " + MAX_BYTES + " bytes or more; at most " + (MAX_BYTES - 1) + " are read");
+                    throw new OnnxFormatException(source, size, "the model has " + MAX_BYTES + " bytes or more;"
+                            + " at most " + (MAX_BYTES - 1) + " are read");
                 }
                 buffer = Arrays.copyOf(buffer, (int) Math.min((long) size * 2, MAX_BYTES));
             }

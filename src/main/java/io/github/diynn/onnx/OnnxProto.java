@@ -39,7 +39,7 @@ final class OnnxProto {
 
         /** The node as messages name it: {@code node 'fc1' (Gemm)}, or its index when it has no name. */
         String describe() {
-            return "node '" + name + "' (" + opType + ")";
+            return "node '" + shorten(name) + "' (" + shorten(opType) + ")";
         }
     }
 
@@ -108,6 +108,11 @@ final class OnnxProto {
         }
     }
 
+    /** A name as messages show it: at most 100 characters, so that a hostile name cannot flood a message. */
+    static String shorten(String name) {
+        return name.length() <= 100 ? name : name.substring(0, 100) + "...(" + name.length() + " characters)";
+    }
+
     static String dataTypeName(int type) {
         String[] names = {"UNDEFINED", "FLOAT", "UINT8", "INT8", "UINT16", "INT16", "INT32", "INT64", "STRING",
             "BOOL", "FLOAT16", "DOUBLE", "UINT32", "UINT64", "COMPLEX64", "COMPLEX128", "BFLOAT16"};
@@ -116,14 +121,15 @@ final class OnnxProto {
 
     static Model model(ProtoReader in) throws OnnxFormatException {
         long opset = -1;
-        String producer = "";
+        String producerName = "";
+        String producerVersion = "";
         Graph graph = null;
         Map<String, String> metadata = new LinkedHashMap<>();
         while (in.hasMore()) {
             long key = in.key();
             switch (field(key)) {
-                case 2 -> producer = string(in, key, "ModelProto.producer_name");
-                case 3 -> producer = producer + " " + string(in, key, "ModelProto.producer_version");
+                case 2 -> producerName = string(in, key, "ModelProto.producer_name");
+                case 3 -> producerVersion = string(in, key, "ModelProto.producer_version");
                 case 7 -> graph = graph(message(in, key, "ModelProto.graph"));
                 case 8 -> {
                     ProtoReader set = message(in, key, "ModelProto.opset_import");
@@ -161,7 +167,7 @@ final class OnnxProto {
         if (graph == null) {
             throw in.error(0, "the model has no graph (ModelProto field 7); is this an ONNX file?");
         }
-        return new Model(opset, producer, graph, metadata);
+        return new Model(opset, (producerName + " " + producerVersion).strip(), graph, metadata);
     }
 
     private static Graph graph(ProtoReader in) throws OnnxFormatException {
@@ -291,7 +297,10 @@ final class OnnxProto {
                                     + size);
                         }
                         ProtoReader packed = new ProtoReader(in.data(), start, start + length[0], in.source());
-                        typed = Arrays.copyOf(typed, Math.max(typed.length, typedCount + length[0] / size));
+                        if (typedCount + length[0] / size > typed.length) {
+                            // Geometric growth: many small packed chunks must not copy quadratically.
+                            typed = Arrays.copyOf(typed, Math.max(typedCount + length[0] / size, typed.length * 2));
+                        }
                         while (packed.hasMore()) {
                             typed[typedCount++] = size == 4 ? Float.intBitsToFloat(packed.fixed32())
                                     : Double.longBitsToDouble(packed.fixed64());

@@ -17,7 +17,8 @@ import java.util.Locale;
  * Python's onnxruntime is installed, the serving snippet of {@code docs/onnx.md} on
  * {@code serving-example.onnx} against {@code serving-example.expected.txt}.
  *
- * <pre>  mvn -B -q test-compile exec:java -Dexample=io.github.diynn.onnx.OnnxCheckCorpus -Dexec.args=target/onnx-check</pre>
+ * <pre>  mvn -B -q test-compile exec:java -Dexample=io.github.diynn.onnx.OnnxCheckCorpus \
+ *      -Dexec.args=target/onnx-check</pre>
  */
 public final class OnnxCheckCorpus {
 
@@ -40,7 +41,8 @@ public final class OnnxCheckCorpus {
                 for (boolean biases : new boolean[] {true, false}) {
                     Network network = OnnxFixtures.network(activation, biases, 3, 7);
                     String name = activation.toString().toLowerCase(Locale.ROOT)
-                            .replaceAll("[^a-z0-9.]+", "-").replaceAll("-$", "") + (biases ? "" : "-no-bias") + "-" + type + ".onnx";
+                            .replaceAll("[^a-z0-9.]+", "-").replaceAll("-$", "") + (biases ? "" : "-no-bias")
+                            + "-" + type + ".onnx";
                     OnnxExport.save(network, folder.resolve(name), precision);
                     count++;
                 }

@@ -180,7 +180,8 @@ class OnnxImportTest {
     @Test
     void everyTruncationIsRefusedOrLosesOnlyTrailingMetadata() throws IOException {
         SavedModel model = OnnxFixtures.saved(OnnxFixtures.network(Activation.leakyRelu(), true, 2, 3))
-                .withInputScaler(OnnxFixtures.scaler("z-score", 5, 1.0, 1)).withInputNames(List.of("a", "b", "c", "d", "e"));
+                .withInputScaler(OnnxFixtures.scaler("z-score", 5, 1.0, 1))
+                .withInputNames(List.of("a", "b", "c", "d", "e"));
         byte[] onnx = OnnxExport.toBytes(model, OnnxPrecision.DOUBLE);
         int refused = 0;
         for (int length = 0; length < onnx.length; length++) {
