@@ -32,7 +32,7 @@ import java.util.Map;
  */
 final class GraphWriter {
 
-    /** ONNX IR version 8 (ONNX 1.10 to 1.12), read by ONNX Runtime 1.10 and later. */
+    /** ONNX IR version 8 (ONNX 1.10 to 1.12); with opset 17, ONNX Runtime 1.12 and later read it. */
     static final long IR_VERSION = 8;
 
     /**
