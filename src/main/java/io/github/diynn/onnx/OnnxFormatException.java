@@ -1,0 +1,51 @@
+package io.github.diynn.onnx;
+
+import java.io.IOException;
+
+/**
+ * Thrown when bytes are not an ONNX model that diynn can import: malformed or truncated protocol
+ * buffers, a tensor whose declared size does not match its data, a data type other than float and
+ * double, or a graph that is not a dense MLP of the supported operators.
+ *
+ * <p>The message starts with the source and the byte offset, for example
+ * {@code "model.onnx: byte 1234: node 'fc2' (Conv) is not supported; ..."}; the offset is where the
+ * bad field or the offending message begins.
+ */
+public final class OnnxFormatException extends IOException {
+
+    /** The file or stream that was refused. */
+    private final String source;
+    /** The byte offset of the problem, from 0. */
+    private final long offset;
+
+    /**
+     * Creates an exception.
+     *
+     * @param source the name of the file or stream, for example its path
+     * @param offset the byte offset of the problem in the source, at least 0
+     * @param detail what is wrong and, where it helps, what is supported
+     */
+    public OnnxFormatException(String source, long offset, String detail) {
+        super(source + ": byte " + offset + ": " + detail);
+        this.source = source;
+        this.offset = offset;
+    }
+
+    /**
+     * Returns the name of the source given to the reader.
+     *
+     * @return the source name
+     */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Returns the byte offset of the problem.
+     *
+     * @return the offset, at least 0
+     */
+    public long offset() {
+        return offset;
+    }
+}
