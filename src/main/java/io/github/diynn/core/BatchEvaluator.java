@@ -50,13 +50,17 @@ public final class BatchEvaluator {
     /** The delta of the layer being carried back, and the one it becomes. */
     private double[][] delta;
     private double[][] spare;
+    /** The widest layer (inputs included), the widest input and the widest output, for the lazy buffers. */
+    private final int widest;
+    private final int widestIn;
+    private final int widestOut;
     /** One layer's weight and bias gradients as rows, before they go into the flat gradient. */
-    private final double[][] weightGradient;
-    private final double[] biasGradient;
+    private double[][] weightGradient;
+    private double[] biasGradient;
     /** The output layer as row-major arrays, for the loss and its delta. */
     private final double[] lastZ;
     private final double[] lastA;
-    private final double[] lastDelta;
+    private double[] lastDelta;
     /** The unperturbed pass of a finite-difference estimate, allocated by its first use. */
     private double[][][] baseZ;
     private double[][][] baseA;
@@ -75,29 +79,53 @@ public final class BatchEvaluator {
         this.weights = new double[count][][];
         this.biases = new double[count][];
         this.transposed = new double[count][][];
-        int widest = network.inputSize();
-        int widestIn = 1;
-        int widestOut = 1;
+        int wide = network.inputSize();
+        int wideIn = 1;
+        int wideOut = 1;
         for (int l = 0; l < count; l++) {
             DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
             int out = layer.outputSize();
             z[l] = new double[capacity][out];
             a[l] = new double[capacity][out];
-            weights[l] = new double[in][out];
-            biases[l] = layer.hasBias() ? new double[out] : null;
-            widest = Math.max(widest, out);
-            widestIn = Math.max(widestIn, in);
-            widestOut = Math.max(widestOut, out);
+            wide = Math.max(wide, out);
+            wideIn = Math.max(wideIn, in);
+            wideOut = Math.max(wideOut, out);
         }
-        this.delta = new double[capacity][widest];
-        this.spare = new double[capacity][widest];
-        this.weightGradient = new double[widestIn][widestOut];
-        this.biasGradient = new double[widestOut];
+        this.widest = wide;
+        this.widestIn = wideIn;
+        this.widestOut = wideOut;
         int last = Math.multiplyExact(capacity, outputs);
         this.lastZ = new double[last];
         this.lastA = new double[last];
-        this.lastDelta = new double[last];
+    }
+
+    /*
+     * Buffers that only some calls need are made by the first call that needs them: the weights
+     * copied from a parameter vector (not needed to predict with the network's own), and the
+     * backward pass's deltas and gradient rows (not needed for a loss or a prediction). So a
+     * predict-only evaluator, as Network.predict builds one per call, allocates the least, and a
+     * training run still allocates nothing per step after its first.
+     */
+
+    private void ensureVectorWeights() {
+        if (weights[0] == null) {
+            for (int l = 0; l < layers.size(); l++) {
+                DenseLayer layer = layers.get(l);
+                weights[l] = new double[layer.inputSize()][layer.outputSize()];
+                biases[l] = layer.hasBias() ? new double[layer.outputSize()] : null;
+            }
+        }
+    }
+
+    private void ensureBackwardBuffers() {
+        if (delta == null) {
+            delta = new double[capacity][widest];
+            spare = new double[capacity][widest];
+            weightGradient = new double[widestIn][widestOut];
+            biasGradient = new double[widestOut];
+            lastDelta = new double[capacity * outputs];
+        }
     }
 
     /**
@@ -339,6 +367,9 @@ public final class BatchEvaluator {
      * {@code fromVector}, else from the layers.
      */
     private void forward(double[] parameters, boolean fromVector, double[] inputs, int rows) {
+        if (fromVector) {
+            ensureVectorWeights();
+        }
         for (int l = 0; l < layers.size(); l++) {
             DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
@@ -392,6 +423,7 @@ public final class BatchEvaluator {
     /** Writes {@code dJ/dtheta} into {@code gradient} from the buffers the forward pass filled. */
     private void backward(double[] parameters, boolean fromVector, double[] inputs, double[] targets, int rows,
             double[] gradient) {
+        ensureBackwardBuffers();
         int last = layers.size() - 1;
         DenseLayer output = layers.get(last);
         loss.outputDelta(output.activation(), lastZ, lastA, targets, rows, outputs, lastDelta);
