@@ -2,21 +2,17 @@ package io.github.diynn.io;
 
 import io.github.diynn.core.DenseLayer;
 import io.github.diynn.core.Network;
-import java.io.FilterOutputStream;
+import io.github.diynn.internal.AtomicSave;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Saves and loads {@link SavedModel}s in the diynn model format, version 2 (version 1 files load
@@ -68,11 +64,6 @@ public final class ModelFile {
 
     /** The name of the last member, the SHA-256 of every byte before its opening quote. */
     static final String CHECKSUM_MEMBER = "sha256";
-
-    private static final int TEMP_NAME_ATTEMPTS = 100;
-
-    /** The most characters of the target's name kept in a temporary file's name. */
-    private static final int TEMP_NAME_PREFIX = 32;
 
     private ModelFile() {
     }
@@ -171,98 +162,13 @@ public final class ModelFile {
     }
 
     /** Writes content to a file atomically; package-private so that tests can inject a failing writer. */
-    static void saveAtomically(Path target, Content content) throws IOException {
-        saveAtomically(target, content, ModelFile::createTemp);
+    static void saveAtomically(Path target, AtomicSave.Content content) throws IOException {
+        AtomicSave.save(target, "model", content);
     }
 
-    /** As {@link #saveAtomically(Path, Content)}, creating the temporary file with {@code temps}, which tests replace. */
-    static void saveAtomically(Path target, Content content, TempFiles temps) throws IOException {
-        if (target == null) {
-            throw new IllegalArgumentException("target path is null");
-        }
-        Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        if (directory == null || absolute.getFileName() == null) {
-            throw new IllegalArgumentException("target " + target + " is not a file in a directory");
-        }
-        Path temp = createTempFor(absolute, temps);
-        boolean existed = Files.exists(absolute);
-        String step = "writing the temporary file " + temp.getFileName();
-        CountingStream counted = null;
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                counted = new CountingStream(Channels.newOutputStream(channel));
-                content.writeTo(counted);
-                counted.flush();
-                step = "forcing the temporary file " + temp.getFileName() + " to disk";
-                channel.force(true);
-            }
-            step = "moving the temporary file " + temp.getFileName() + " over the target";
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException | RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            if (e instanceof IOException io) {
-                throw new IOException("cannot save the model to " + absolute + ": " + step + " failed"
-                        + (counted == null ? "" : " after " + counted.count + " bytes") + ": " + io + "; "
-                        + (existed ? "the old file is unchanged" : "no file was created"), io);
-            }
-            throw e;
-        }
-        forceDirectory(directory);
-    }
-
-    /** Creates the temporary file, reporting a missing or unwritable folder by the target's name. */
-    private static Path createTempFor(Path target, TempFiles temps) throws IOException {
-        Path directory = target.getParent();
-        try {
-            return temps.create(directory, target.getFileName().toString());
-        } catch (NoSuchFileException e) {
-            throw cause(new NoSuchFileException(target.toString(), null, "cannot save the model: the folder "
-                    + directory + " does not exist"), e);
-        } catch (AccessDeniedException e) {
-            throw cause(new AccessDeniedException(target.toString(), null, "cannot save the model: the folder "
-                    + directory + " is not writable (creating a temporary file in it was refused); nothing was"
-                    + " written"), e);
-        }
-    }
-
-    private static <T extends IOException> T cause(T exception, IOException cause) {
-        exception.initCause(cause);
-        return exception;
-    }
-
-    private static Path createTemp(Path directory, String name) throws IOException {
-        String prefix = name.codePoints().limit(TEMP_NAME_PREFIX)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        long stamp = System.nanoTime();
-        for (int attempt = 0; ; attempt++) {
-            Path temp = directory.resolve("." + prefix + "." + Long.toHexString(stamp + attempt) + ".tmp");
-            try {
-                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return temp;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == TEMP_NAME_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** Forces a directory's entries to disk; platforms that cannot open a directory skip this. */
-    private static void forceDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // The move has happened; a platform without directory sync (Windows) gives no further guarantee.
-        }
+    /** As {@link #saveAtomically(Path, AtomicSave.Content)}, creating the temporary file with {@code temps}, which tests replace. */
+    static void saveAtomically(Path target, AtomicSave.Content content, AtomicSave.TempFiles temps) throws IOException {
+        AtomicSave.save(target, "model", content, temps);
     }
 
     /**
@@ -377,39 +283,6 @@ public final class ModelFile {
                 throw new NoSuchFileException(source, null, Resources.whyNotFound(loader, name));
             }
             return ModelReader.decode(in, source);
-        }
-    }
-
-    /** The bytes of a file being saved, written to the temporary file's stream. */
-    @FunctionalInterface
-    interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Creates a new, empty temporary file for a target name in a directory. */
-    @FunctionalInterface
-    interface TempFiles {
-        Path create(Path directory, String targetName) throws IOException;
-    }
-
-    /** Counts the bytes written, to say how far a failed save got. */
-    private static final class CountingStream extends FilterOutputStream {
-        private long count;
-
-        CountingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-            count += length;
         }
     }
 }

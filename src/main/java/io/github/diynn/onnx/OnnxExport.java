@@ -2,6 +2,7 @@ package io.github.diynn.onnx;
 
 import io.github.diynn.core.DenseLayer;
 import io.github.diynn.core.Network;
+import io.github.diynn.internal.AtomicSave;
 import io.github.diynn.io.ModelFile;
 import io.github.diynn.io.ModelMetadata;
 import io.github.diynn.io.SavedModel;
@@ -151,7 +152,8 @@ public final class OnnxExport {
      */
     public static void save(Network network, Path target, OnnxPrecision precision) throws IOException {
         requireNonNull(target, "target path");
-        AtomicFile.write(target, toBytes(network, precision));
+        byte[] bytes = toBytes(network, precision);
+        AtomicSave.save(target, "ONNX model", out -> out.write(bytes));
     }
 
     /**
@@ -166,7 +168,8 @@ public final class OnnxExport {
      */
     public static void save(SavedModel model, Path target, OnnxPrecision precision) throws IOException {
         requireNonNull(target, "target path");
-        AtomicFile.write(target, toBytes(model, precision));
+        byte[] bytes = toBytes(model, precision);
+        AtomicSave.save(target, "ONNX model", out -> out.write(bytes));
     }
 
     /** The layer sizes and activations, for example {@code 4-8-3 (RELU, SOFTMAX)}. */
