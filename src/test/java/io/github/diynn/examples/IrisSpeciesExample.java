@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
@@ -53,8 +52,7 @@ public final class IrisSpeciesExample {
         Path pictures = Pictures.directory();
         Outcome outcome = run(System.out, ProgressReporter.to(System.out), SEED);
         List<Path> files = drawPictures(outcome, pictures);
-        System.out.println("pictures written to " + pictures + ": " + files.stream()
-                .map(file -> file.getFileName().toString()).collect(Collectors.joining(", ")));
+        System.out.println(Pictures.written(pictures, files));
     }
 
     /**

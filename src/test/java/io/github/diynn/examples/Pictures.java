@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleBinaryOperator;
+import java.util.stream.Collectors;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -59,6 +60,12 @@ final class Pictures {
     static Path directory() {
         System.setProperty("java.awt.headless", "true");
         return Path.of(System.getProperty("pictures", "target/pictures"));
+    }
+
+    /** The line an example prints after drawing: where the pictures went, and their names. */
+    static String written(Path directory, List<Path> files) {
+        return "pictures written to " + directory + ": " + files.stream()
+                .map(file -> file.getFileName().toString()).collect(Collectors.joining(", "));
     }
 
     /** A white line chart with a legend inside the top right corner. */

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
@@ -50,8 +49,7 @@ public final class SineFitExample {
         Path pictures = Pictures.directory();
         Outcome outcome = run(System.out, SEED);
         List<Path> files = drawPictures(outcome, pictures);
-        System.out.println("pictures written to " + pictures + ": " + files.stream()
-                .map(file -> file.getFileName().toString()).collect(Collectors.joining(", ")));
+        System.out.println(Pictures.written(pictures, files));
     }
 
     /**

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -49,8 +48,7 @@ public final class TutorialExample {
         Path pictures = Pictures.directory();
         Figures figures = run(System.out);
         List<Path> files = drawPictures(figures, pictures);
-        System.out.println("pictures written to " + pictures + ": " + files.stream()
-                .map(file -> file.getFileName().toString()).collect(Collectors.joining(", ")));
+        System.out.println(Pictures.written(pictures, files));
     }
 
     /**

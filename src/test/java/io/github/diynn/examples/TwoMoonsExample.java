@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -56,8 +55,7 @@ public final class TwoMoonsExample {
         Path pictures = Pictures.directory();
         Outcome outcome = run(System.out, SEED);
         List<Path> files = drawPictures(outcome, pictures);
-        System.out.println("pictures written to " + pictures + ": " + files.stream()
-                .map(file -> file.getFileName().toString()).collect(Collectors.joining(", ")));
+        System.out.println(Pictures.written(pictures, files));
     }
 
     /**

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -48,8 +47,7 @@ public final class XorExample {
         Path pictures = Pictures.directory();
         Outcome outcome = run(System.out, SEED);
         List<Path> files = drawPictures(outcome, pictures);
-        System.out.println("pictures written to " + pictures + ": " + files.stream()
-                .map(file -> file.getFileName().toString()).collect(Collectors.joining(", ")));
+        System.out.println(Pictures.written(pictures, files));
     }
 
     /**
