@@ -64,8 +64,10 @@ public final class BatchEvaluator {
     /** The unperturbed pass of a finite-difference estimate, allocated by its first use. */
     private double[][][] baseZ;
     private double[][][] baseA;
+    /** The column layout's passes for a narrow network (see {@link ColumnPasses}), else null. */
+    private final ColumnPasses columns;
 
-    private BatchEvaluator(Network network, Loss loss, int capacity) {
+    private BatchEvaluator(Network network, Loss loss, int capacity, boolean columnsAllowed) {
         this.template = network;
         this.layers = network.layers();
         this.layout = network.layout();
@@ -79,6 +81,10 @@ public final class BatchEvaluator {
         this.weights = new double[count][][];
         this.biases = new double[count][];
         this.transposed = new double[count][][];
+        int last = Math.multiplyExact(capacity, outputs);
+        this.lastZ = new double[last];
+        this.lastA = new double[last];
+        this.columns = columnsAllowed && ColumnPasses.suits(network) ? new ColumnPasses(network, capacity, lastZ, lastA) : null;
         int wide = network.inputSize();
         int wideIn = 1;
         int wideOut = 1;
@@ -86,8 +92,10 @@ public final class BatchEvaluator {
             DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
             int out = layer.outputSize();
-            z[l] = new double[capacity][out];
-            a[l] = new double[capacity][out];
+            if (columns == null) {
+                z[l] = new double[capacity][out];
+                a[l] = new double[capacity][out];
+            }
             wide = Math.max(wide, out);
             wideIn = Math.max(wideIn, in);
             wideOut = Math.max(wideOut, out);
@@ -95,9 +103,6 @@ public final class BatchEvaluator {
         this.widest = wide;
         this.widestIn = wideIn;
         this.widestOut = wideOut;
-        int last = Math.multiplyExact(capacity, outputs);
-        this.lastZ = new double[last];
-        this.lastA = new double[last];
     }
 
     /*
@@ -146,7 +151,17 @@ public final class BatchEvaluator {
         if (capacity < 1) {
             throw new IllegalArgumentException("evaluator capacity must be at least 1 row, got " + capacity);
         }
-        return new BatchEvaluator(network, loss, capacity);
+        return new BatchEvaluator(network, loss, capacity, true);
+    }
+
+    /** An evaluator that keeps to the row layout even for a narrow network: the oracle of {@code ColumnPassesTest}. */
+    static BatchEvaluator inRowLayout(Network network, Loss loss, int capacity) {
+        return new BatchEvaluator(network, loss, capacity, false);
+    }
+
+    /** {@return whether this evaluator runs the column layout of {@link ColumnPasses}} */
+    boolean byColumns() {
+        return columns != null;
     }
 
     /** {@return the largest batch, in rows, a call may pass} */
@@ -275,9 +290,23 @@ public final class BatchEvaluator {
      */
     double finiteDifferences(boolean forward, double step, double[] theta, double[] inputs, double[] targets,
             int rows, double[] gradient) {
+        return finiteDifferences(forward, step, theta, inputs, targets, rows, gradient, 0, layout.parameterCount());
+    }
+
+    /**
+     * {@link #finiteDifferences(boolean, double, double[], double[], double[], int, double[])} for
+     * the parameters {@code [from, to)} alone: only those entries of {@code gradient} are written.
+     * Each entry is a function of {@code theta} and the batch alone, so splitting the parameters
+     * among several evaluators gives every entry the bits of one call over all of them.
+     */
+    double finiteDifferences(boolean forward, double step, double[] theta, double[] inputs, double[] targets,
+            int rows, double[] gradient, int from, int to) {
         double atPoint = loss(theta, inputs, targets, rows);
-        keepUnperturbedPass(rows);
-        for (int i = 0; i < layout.parameterCount(); i++) {
+        if (columns == null) {
+            keepUnperturbedPass(rows);
+        }
+        int stale = -1;
+        for (int i = from; i < to; i++) {
             double original = theta[i];
             if (original + step == original) {
                 throw new IllegalArgumentException("step " + step + " vanishes against coordinate " + i + " = "
@@ -287,6 +316,11 @@ public final class BatchEvaluator {
             int out = layers.get(l).outputSize();
             int k = i - layout.weightOffset(l);
             int column = k < layers.get(l).inputSize() * out ? k % out : i - layout.biasOffset(l);
+            if (columns != null && stale >= 0 && stale < l) {
+                // The probes of an earlier layer left the layers after it perturbed; put them back
+                // (theta is unmoved here, so this recomputes the unperturbed values, bit for bit).
+                columns.laterLayers(theta, stale + 1, rows);
+            }
             try {
                 theta[i] = original + step;
                 double plus = probe(theta, l, column, inputs, targets, rows);
@@ -300,6 +334,7 @@ public final class BatchEvaluator {
             } finally {
                 theta[i] = original;
             }
+            stale = l < layers.size() - 1 ? l : -1;
         }
         return atPoint;
     }
@@ -328,6 +363,14 @@ public final class BatchEvaluator {
      * later layer in full (their weights, unchanged, are still in the buffers of that pass).
      */
     private double probe(double[] theta, int l, int column, double[] inputs, double[] targets, int rows) {
+        if (columns != null) {
+            columns.perturb(theta, l, column, rows);
+            try {
+                return checkedLoss(targets, rows);
+            } finally {
+                columns.restore(l, column, rows);
+            }
+        }
         DenseLayer layer = layers.get(l);
         int in = layer.inputSize();
         int out = layer.outputSize();
@@ -347,7 +390,7 @@ public final class BatchEvaluator {
         if (elementwise != null) {
             Kernels.copyRows(baseA[l], a[l], rows, out);
             for (int i = 0; i < rows; i++) {
-                a[l][i][column] = elementwise.apply(z[l][i][column]);
+                a[l][i][column] = elementwise.near(baseZ[l][i][column], baseA[l][i][column], z[l][i][column]);
             }
         } else {
             layer.activation().forwardRows(z[l], a[l], rows, out); // a row-wise activation: whole rows change
@@ -367,6 +410,10 @@ public final class BatchEvaluator {
      * {@code fromVector}, else from the layers.
      */
     private void forward(double[] parameters, boolean fromVector, double[] inputs, int rows) {
+        if (columns != null) {
+            columns.forward(parameters, fromVector, inputs, rows);
+            return;
+        }
         if (fromVector) {
             ensureVectorWeights();
         }
@@ -423,6 +470,10 @@ public final class BatchEvaluator {
     /** Writes {@code dJ/dtheta} into {@code gradient} from the buffers the forward pass filled. */
     private void backward(double[] parameters, boolean fromVector, double[] inputs, double[] targets, int rows,
             double[] gradient) {
+        if (columns != null) {
+            columns.backward(loss, parameters, fromVector, targets, rows, gradient);
+            return;
+        }
         ensureBackwardBuffers();
         int last = layers.size() - 1;
         DenseLayer output = layers.get(last);

@@ -1,0 +1,478 @@
+package io.github.diynn.core;
+
+import java.util.List;
+
+/**
+ * The passes of a {@link BatchEvaluator} for a <em>narrow</em> network, laid out by columns: each
+ * unit's pre-activations and outputs over the batch are one contiguous array ({@code z[l][j][r]} for
+ * row {@code r}), where the row layout would give each sample a row of one to a few values.
+ *
+ * <p>Why: a layer of one to eight units leaves the row kernels an innermost loop of one to eight
+ * iterations, and a step of the tutorial's networks (2-3-1, or the linear regression 2-1) spends
+ * most of its time setting loops up. By columns every innermost loop runs over the batch's rows:
+ * long, contiguous, and vectorised by the JIT.
+ *
+ * <p><b>The same bits as the row layout.</b> Every entry is summed in the order
+ * {@link Kernels} documents, by the same arithmetic; only the loop around it changes:
+ *
+ * <pre>  z[l][j][r]  = ((0 + x[0][r] W[0][j]) + x[1][r] W[1][j]) + ... + b[j]      k ascending
+ *  dW[p][q]    = ((0 + x[p][0] d[q][0]) + x[p][1] d[q][1]) + ...            row r ascending
+ *  db[q]       = ((0 + d[q][0]) + d[q][1]) + ...                             row r ascending
+ *  back[p][r]  = ((0 + d[0][r] W[p][0]) + d[1][r] W[p][1]) + ...            q ascending</pre>
+ *
+ * <p>A gradient entry is a sum down the rows, one dependent addition after another; four entries
+ * are summed in the same loop, so four chains of additions overlap. {@code ColumnPassesTest}
+ * checks forward pass, loss and gradient against the row layout bit for bit.
+ *
+ * <p>Used when {@link #suits(Network)}: every activation is elementwise (a softmax mixes a row's
+ * units, which the row layout serves), and no layer, the inputs included, is wider than
+ * {@link #NARROW}.
+ */
+final class ColumnPasses {
+
+    /** The widest layer (inputs included) the column layout takes. */
+    static final int NARROW = 8;
+
+    private final List<DenseLayer> layers;
+    private final Layout layout;
+    private final int capacity;
+    private final int inputs;
+    private final int outputs;
+    /** The inputs by columns, copied from the row-major batch on every forward pass. */
+    private final double[][] x;
+    /** Each layer's pre-activations and outputs by columns; the output layer's, row-major, for the loss. */
+    private final double[][][] z;
+    private final double[][][] a;
+    private final double[] lastZ;
+    private final double[] lastA;
+    /** The unperturbed pass of a finite-difference estimate: one unit's column, kept while it is probed. */
+    private final double[] keptZ;
+    private final double[] keptA;
+    /** The deltas: one array per unit of the widest layer, twice (the layer's, the one before). */
+    private double[][] delta;
+    private double[][] back;
+    /** The output delta, row-major, as {@link Loss#outputDelta} writes it. */
+    private double[] lastDelta;
+    /** A column of ones (for the bias sums) and the per-layer chains of the gradient sums. */
+    private double[] ones;
+    private Chains[] chains;
+
+    /** {@return whether the column layout serves {@code network}} */
+    static boolean suits(Network network) {
+        if (network.inputSize() > NARROW) {
+            return false;
+        }
+        for (DenseLayer layer : network.layers()) {
+            if (layer.outputSize() > NARROW || !(layer.activation() instanceof ElementwiseActivation)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    ColumnPasses(Network network, int capacity, double[] lastZ, double[] lastA) {
+        this.layers = network.layers();
+        this.layout = network.layout();
+        this.capacity = capacity;
+        this.inputs = network.inputSize();
+        this.outputs = network.outputSize();
+        this.lastZ = lastZ;
+        this.lastA = lastA;
+        this.x = new double[inputs][capacity];
+        int count = layers.size();
+        this.z = new double[count][][];
+        this.a = new double[count][][];
+        for (int l = 0; l < count; l++) {
+            int out = layers.get(l).outputSize();
+            z[l] = new double[out][];
+            a[l] = new double[out][];
+            for (int j = 0; j < out; j++) {
+                // One output: its column is the row-major array the loss reads, so nothing is copied.
+                boolean shared = l == count - 1 && outputs == 1;
+                z[l][j] = shared ? lastZ : new double[capacity];
+                a[l][j] = shared ? lastA : new double[capacity];
+            }
+        }
+        this.keptZ = new double[capacity];
+        this.keptA = new double[capacity];
+    }
+
+    // ------------------------------------------------------------------ forward
+
+    /**
+     * Runs every layer on the first {@code rows} rows of the row-major {@code batch}, with the
+     * weights and biases read from {@code parameters} at the layout's offsets when
+     * {@code fromVector}, else from the layers; leaves the output layer row-major in
+     * {@code lastZ}/{@code lastA}.
+     */
+    void forward(double[] parameters, boolean fromVector, double[] batch, int rows) {
+        for (int k = 0; k < inputs; k++) {
+            double[] column = x[k];
+            for (int r = 0; r < rows; r++) {
+                column[r] = batch[r * inputs + k];
+            }
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer layer = layers.get(l);
+            double[] w = fromVector ? parameters : layer.weights().raw();
+            int wAt = fromVector ? layout.weightOffset(l) : 0;
+            double[] b = !layer.hasBias() ? null : fromVector ? parameters : layer.bias().raw();
+            int bAt = fromVector ? layout.biasOffset(l) : 0;
+            double[][] in = l == 0 ? x : a[l - 1];
+            int out = layer.outputSize();
+            for (int j = 0; j < out; j++) {
+                unit(in, w, wAt, j, out, b == null ? Double.NaN : b[bAt + j], b != null, z[l][j], rows);
+            }
+            layer.activation().forwardRows(z[l], a[l], out, rows);
+        }
+        keepLastLayer(rows);
+    }
+
+    /**
+     * Writes {@code zj[r] = sum over k of in[k][r] w[wAt + k*out + j]}, then adds the bias, for the
+     * first {@code rows} rows: four inputs per pass, added left to right onto the running sum, which
+     * starts at {@code +0.0}, as {@link Kernels#rowTimes} adds them.
+     */
+    private static void unit(double[][] in, double[] w, int wAt, int j, int out, double bias, boolean hasBias,
+            double[] zj, int rows) {
+        int width = in.length;
+        int k = 0;
+        if (width >= 4) {
+            double[] x0 = in[0];
+            double[] x1 = in[1];
+            double[] x2 = in[2];
+            double[] x3 = in[3];
+            double w0 = w[wAt + j];
+            double w1 = w[wAt + out + j];
+            double w2 = w[wAt + 2 * out + j];
+            double w3 = w[wAt + 3 * out + j];
+            for (int r = 0; r < rows; r++) {
+                zj[r] = 0.0 + x0[r] * w0 + x1[r] * w1 + x2[r] * w2 + x3[r] * w3;
+            }
+            k = 4;
+            for (; k + 3 < width; k += 4) {
+                x0 = in[k];
+                x1 = in[k + 1];
+                x2 = in[k + 2];
+                x3 = in[k + 3];
+                w0 = w[wAt + k * out + j];
+                w1 = w[wAt + (k + 1) * out + j];
+                w2 = w[wAt + (k + 2) * out + j];
+                w3 = w[wAt + (k + 3) * out + j];
+                for (int r = 0; r < rows; r++) {
+                    zj[r] = zj[r] + x0[r] * w0 + x1[r] * w1 + x2[r] * w2 + x3[r] * w3;
+                }
+            }
+        } else if (width == 3) {
+            double[] x0 = in[0];
+            double[] x1 = in[1];
+            double[] x2 = in[2];
+            double w0 = w[wAt + j];
+            double w1 = w[wAt + out + j];
+            double w2 = w[wAt + 2 * out + j];
+            for (int r = 0; r < rows; r++) {
+                zj[r] = 0.0 + x0[r] * w0 + x1[r] * w1 + x2[r] * w2;
+            }
+            k = 3;
+        } else if (width == 2) {
+            double[] x0 = in[0];
+            double[] x1 = in[1];
+            double w0 = w[wAt + j];
+            double w1 = w[wAt + out + j];
+            for (int r = 0; r < rows; r++) {
+                zj[r] = 0.0 + x0[r] * w0 + x1[r] * w1;
+            }
+            k = 2;
+        } else {
+            double[] x0 = in[0];
+            double w0 = w[wAt + j];
+            for (int r = 0; r < rows; r++) {
+                zj[r] = 0.0 + x0[r] * w0;
+            }
+            k = 1;
+        }
+        for (; k < width; k++) {
+            double[] xk = in[k];
+            double wk = w[wAt + k * out + j];
+            for (int r = 0; r < rows; r++) {
+                zj[r] += xk[r] * wk;
+            }
+        }
+        if (hasBias) {
+            for (int r = 0; r < rows; r++) {
+                zj[r] += bias;
+            }
+        }
+    }
+
+    /** Copies the output layer's columns into the row-major arrays (nothing to do for one output). */
+    private void keepLastLayer(int rows) {
+        if (outputs == 1) {
+            return;
+        }
+        int last = layers.size() - 1;
+        for (int j = 0; j < outputs; j++) {
+            double[] zj = z[last][j];
+            double[] aj = a[last][j];
+            for (int r = 0; r < rows; r++) {
+                lastZ[r * outputs + j] = zj[r];
+                lastA[r * outputs + j] = aj[r];
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ backward
+
+    /**
+     * Writes {@code dJ/dtheta} into {@code gradient} from the last {@link #forward}, the output
+     * layer's delta computed by {@code loss} as the row layout computes it.
+     */
+    void backward(Loss loss, double[] parameters, boolean fromVector, double[] targets, int rows, double[] gradient) {
+        ensureBackwardBuffers();
+        int last = layers.size() - 1;
+        DenseLayer output = layers.get(last);
+        loss.outputDelta(output.activation(), lastZ, lastA, targets, rows, outputs, lastDelta);
+        double[][] d = delta;
+        if (outputs == 1) {
+            System.arraycopy(lastDelta, 0, d[0], 0, rows);
+        } else {
+            for (int j = 0; j < outputs; j++) {
+                double[] dj = d[j];
+                for (int r = 0; r < rows; r++) {
+                    dj[r] = lastDelta[r * outputs + j];
+                }
+            }
+        }
+        double[][] next = back;
+        for (int l = last; l >= 0; l--) {
+            DenseLayer layer = layers.get(l);
+            chains[l].sum(d, l == 0 ? x : a[l - 1], ones, rows, gradient);
+            if (l > 0) {
+                double[] w = fromVector ? parameters : layer.weights().raw();
+                int wAt = fromVector ? layout.weightOffset(l) : 0;
+                carryBack(d, w, wAt, layer.inputSize(), layer.outputSize(), next, rows);
+                layers.get(l - 1).activation().backwardRows(z[l - 1], a[l - 1], next, layer.inputSize(), rows);
+                double[][] swap = d;
+                d = next;
+                next = swap;
+            }
+        }
+    }
+
+    /** Writes {@code next[p][r] = sum over q of d[q][r] W[p][q]}, q ascending from {@code +0.0}. */
+    private static void carryBack(double[][] d, double[] w, int wAt, int in, int out, double[][] next, int rows) {
+        for (int p = 0; p < in; p++) {
+            double[] np = next[p];
+            int row = wAt + p * out;
+            int q = 0;
+            if (out >= 4) {
+                double[] d0 = d[0];
+                double[] d1 = d[1];
+                double[] d2 = d[2];
+                double[] d3 = d[3];
+                double w0 = w[row];
+                double w1 = w[row + 1];
+                double w2 = w[row + 2];
+                double w3 = w[row + 3];
+                for (int r = 0; r < rows; r++) {
+                    np[r] = 0.0 + d0[r] * w0 + d1[r] * w1 + d2[r] * w2 + d3[r] * w3;
+                }
+                q = 4;
+            } else {
+                double[] d0 = d[0];
+                double w0 = w[row];
+                for (int r = 0; r < rows; r++) {
+                    np[r] = 0.0 + d0[r] * w0;
+                }
+                q = 1;
+            }
+            for (; q < out; q++) {
+                double[] dq = d[q];
+                double wq = w[row + q];
+                for (int r = 0; r < rows; r++) {
+                    np[r] += dq[r] * wq;
+                }
+            }
+        }
+    }
+
+    private void ensureBackwardBuffers() {
+        if (delta != null) {
+            return;
+        }
+        int widest = 1;
+        for (DenseLayer layer : layers) {
+            widest = Math.max(widest, Math.max(layer.inputSize(), layer.outputSize()));
+        }
+        delta = new double[widest][capacity];
+        back = new double[widest][capacity];
+        lastDelta = new double[capacity * outputs];
+        ones = new double[capacity];
+        java.util.Arrays.fill(ones, 1.0);
+        chains = new Chains[layers.size()];
+        for (int l = 0; l < layers.size(); l++) {
+            chains[l] = new Chains(layers.get(l), layout.weightOffset(l), layout.biasOffset(l));
+        }
+    }
+
+    /**
+     * The gradient entries of one layer, each a sum down the rows of {@code x[p][r] * d[q][r]} (a
+     * weight) or of {@code 1.0 * d[q][r]} (a bias: multiplying by one is exact, so this is the column
+     * sum's bits), summed four at a time so that four chains of additions overlap.
+     */
+    private static final class Chains {
+        /** For entry {@code c}: the input column ({@code -1} for a bias), the delta column, the index in the gradient. */
+        private final int[] input;
+        private final int[] unit;
+        private final int[] target;
+
+        Chains(DenseLayer layer, int weightsAt, int biasAt) {
+            int in = layer.inputSize();
+            int out = layer.outputSize();
+            int count = in * out + (layer.hasBias() ? out : 0);
+            input = new int[count];
+            unit = new int[count];
+            target = new int[count];
+            int c = 0;
+            for (int p = 0; p < in; p++) {
+                for (int q = 0; q < out; q++) {
+                    input[c] = p;
+                    unit[c] = q;
+                    target[c++] = weightsAt + p * out + q;
+                }
+            }
+            if (layer.hasBias()) {
+                for (int q = 0; q < out; q++) {
+                    input[c] = -1;
+                    unit[c] = q;
+                    target[c++] = biasAt + q;
+                }
+            }
+        }
+
+        void sum(double[][] d, double[][] x, double[] ones, int rows, double[] gradient) {
+            int count = target.length;
+            int c = 0;
+            for (; c + 3 < count; c += 4) {
+                double[] x0 = column(x, ones, c);
+                double[] x1 = column(x, ones, c + 1);
+                double[] x2 = column(x, ones, c + 2);
+                double[] x3 = column(x, ones, c + 3);
+                double[] d0 = d[unit[c]];
+                double[] d1 = d[unit[c + 1]];
+                double[] d2 = d[unit[c + 2]];
+                double[] d3 = d[unit[c + 3]];
+                double s0 = 0.0;
+                double s1 = 0.0;
+                double s2 = 0.0;
+                double s3 = 0.0;
+                for (int r = 0; r < rows; r++) {
+                    s0 += x0[r] * d0[r];
+                    s1 += x1[r] * d1[r];
+                    s2 += x2[r] * d2[r];
+                    s3 += x3[r] * d3[r];
+                }
+                gradient[target[c]] = s0;
+                gradient[target[c + 1]] = s1;
+                gradient[target[c + 2]] = s2;
+                gradient[target[c + 3]] = s3;
+            }
+            if (count - c == 3) {
+                double[] x0 = column(x, ones, c);
+                double[] x1 = column(x, ones, c + 1);
+                double[] x2 = column(x, ones, c + 2);
+                double[] d0 = d[unit[c]];
+                double[] d1 = d[unit[c + 1]];
+                double[] d2 = d[unit[c + 2]];
+                double s0 = 0.0;
+                double s1 = 0.0;
+                double s2 = 0.0;
+                for (int r = 0; r < rows; r++) {
+                    s0 += x0[r] * d0[r];
+                    s1 += x1[r] * d1[r];
+                    s2 += x2[r] * d2[r];
+                }
+                gradient[target[c]] = s0;
+                gradient[target[c + 1]] = s1;
+                gradient[target[c + 2]] = s2;
+            } else if (count - c == 2) {
+                double[] x0 = column(x, ones, c);
+                double[] x1 = column(x, ones, c + 1);
+                double[] d0 = d[unit[c]];
+                double[] d1 = d[unit[c + 1]];
+                double s0 = 0.0;
+                double s1 = 0.0;
+                for (int r = 0; r < rows; r++) {
+                    s0 += x0[r] * d0[r];
+                    s1 += x1[r] * d1[r];
+                }
+                gradient[target[c]] = s0;
+                gradient[target[c + 1]] = s1;
+            } else if (count - c == 1) {
+                double[] x0 = column(x, ones, c);
+                double[] d0 = d[unit[c]];
+                double s0 = 0.0;
+                for (int r = 0; r < rows; r++) {
+                    s0 += x0[r] * d0[r];
+                }
+                gradient[target[c]] = s0;
+            }
+        }
+
+        private double[] column(double[][] x, double[] ones, int c) {
+            return input[c] < 0 ? ones : x[input[c]];
+        }
+    }
+
+    // ------------------------------------------------------------------ finite differences
+
+    /**
+     * Moves the last {@link #forward} (at the unmoved {@code theta}) to {@code theta}, in which one
+     * parameter of layer {@code l}, in unit {@code column}, has moved: that unit's column is
+     * recomputed (its outputs by {@link ElementwiseActivation#near}, a Taylor step that needs no new
+     * exponential when the move is tiny), then every later layer in full, leaving the output layer
+     * for the loss. {@link #restore} puts the unit's column back.
+     */
+    void perturb(double[] theta, int l, int column, int rows) {
+        DenseLayer layer = layers.get(l);
+        int out = layer.outputSize();
+        double[] zj = z[l][column];
+        double[] aj = a[l][column];
+        System.arraycopy(zj, 0, keptZ, 0, rows);
+        System.arraycopy(aj, 0, keptA, 0, rows);
+        unit(l == 0 ? x : a[l - 1], theta, layout.weightOffset(l), column, out,
+                layer.hasBias() ? theta[layout.biasOffset(l) + column] : Double.NaN, layer.hasBias(), zj, rows);
+        ElementwiseActivation f = (ElementwiseActivation) layer.activation();
+        for (int r = 0; r < rows; r++) {
+            aj[r] = f.near(keptZ[r], keptA[r], zj[r]);
+        }
+        if (l < layers.size() - 1) {
+            laterLayers(theta, l + 1, rows);
+        } else {
+            keepLastLayer(rows);
+        }
+    }
+
+    /**
+     * Puts back the column {@link #perturb} changed; the layers after {@code l} stay perturbed until
+     * {@link #laterLayers} runs them again at the unmoved parameters.
+     */
+    void restore(int l, int column, int rows) {
+        System.arraycopy(keptZ, 0, z[l][column], 0, rows);
+        System.arraycopy(keptA, 0, a[l][column], 0, rows);
+    }
+
+    /** Runs layers {@code from..last} at {@code theta} (used after a probe's change, and to undo it). */
+    void laterLayers(double[] theta, int from, int rows) {
+        for (int m = from; m < layers.size(); m++) {
+            DenseLayer layer = layers.get(m);
+            int out = layer.outputSize();
+            for (int j = 0; j < out; j++) {
+                unit(a[m - 1], theta, layout.weightOffset(m), j, out,
+                        layer.hasBias() ? theta[layout.biasOffset(m) + j] : Double.NaN, layer.hasBias(), z[m][j], rows);
+            }
+            layer.activation().forwardRows(z[m], a[m], out, rows);
+        }
+        keepLastLayer(rows);
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.diynn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** The column layout of narrow networks gives the row layout's bits, on every pass. */
+class ColumnPassesTest {
+
+    static Stream<Arguments> narrowNetworks() {
+        return Stream.of(
+                Arguments.of(new int[] {2, 1}, Activation.IDENTITY, Activation.IDENTITY, true, Loss.SUM_SQUARED_ERROR),
+                Arguments.of(new int[] {2, 3, 1}, Activation.SIGMOID, Activation.IDENTITY, false, Loss.SUM_SQUARED_ERROR),
+                Arguments.of(new int[] {2, 3, 1}, Activation.SIGMOID, Activation.IDENTITY, true, Loss.SUM_SQUARED_ERROR),
+                Arguments.of(new int[] {3, 5, 4, 2}, Activation.TANH, Activation.IDENTITY, true, Loss.MEAN_SQUARED_ERROR),
+                Arguments.of(new int[] {8, 8, 8}, Activation.RELU, Activation.SIGMOID, true, Loss.BINARY_CROSS_ENTROPY),
+                Arguments.of(new int[] {1, 7, 1}, Activation.leakyRelu(), Activation.IDENTITY, true,
+                        Loss.MEAN_ABSOLUTE_ERROR),
+                Arguments.of(new int[] {4, 6, 3}, Activation.SIGMOID, Activation.SIGMOID, false, Loss.SUM_SQUARED_ERROR),
+                Arguments.of(new int[] {5, 2, 6}, Activation.TANH, Activation.TANH, true, Loss.MEAN_SQUARED_ERROR));
+    }
+
+    private static Matrix targets(Loss loss, int rows, int columns, long seed) {
+        return loss == Loss.BINARY_CROSS_ENTROPY ? GradientFixtures.binaryTargets(rows, columns, seed, false)
+                : GradientFixtures.regressionTargets(rows, columns, seed);
+    }
+
+    private static double[] shifted(double[] theta, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] out = theta.clone();
+        for (int k = 0; k < out.length; k++) {
+            out[k] += random.nextDouble(-0.5, 0.5);
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @MethodSource("narrowNetworks")
+    void lossGradientAndPredictionsHaveTheRowLayoutsBits(int[] sizes, Activation hidden, Activation output,
+            boolean biases, Loss loss) {
+        Network network = GradientFixtures.network(sizes, hidden, output, biases, 7);
+        BatchEvaluator byColumns = BatchEvaluator.of(network, loss, 40);
+        BatchEvaluator byRows = BatchEvaluator.inRowLayout(network, loss, 40);
+        assertThat(byColumns.byColumns()).isTrue();
+        assertThat(byRows.byColumns()).isFalse();
+        int in = sizes[0];
+        int out = sizes[sizes.length - 1];
+        for (long seed = 1; seed <= 12; seed++) {
+            int rows = 1 + (int) (seed * 13 % 40);
+            double[] theta = shifted(network.parameters(), seed);
+            double[] x = GradientFixtures.inputs(rows, in, seed).raw();
+            double[] y = targets(loss, rows, out, seed).raw();
+            double[] g1 = new double[theta.length];
+            double[] g2 = new double[theta.length];
+            double v1 = byColumns.lossAndGradient(theta, x, y, rows, g1);
+            double v2 = byRows.lossAndGradient(theta, x, y, rows, g2);
+            assertThat(Double.doubleToLongBits(v1)).as("loss, seed %d", seed).isEqualTo(Double.doubleToLongBits(v2));
+            assertThat(bits(g1)).as("gradient, seed %d", seed).isEqualTo(bits(g2));
+            double[] p1 = new double[rows * out];
+            double[] p2 = new double[rows * out];
+            byColumns.predict(theta, x, rows, p1);
+            byRows.predict(theta, x, rows, p2);
+            assertThat(bits(p1)).as("predictions, seed %d", seed).isEqualTo(bits(p2));
+            Network moved = network.withParameters(theta);
+            Matrix inputs = Matrix.of(rows, in, x);
+            assertThat(bits(p1)).isEqualTo(bits(moved.predict(inputs).raw()));
+            assertThat(Double.doubleToLongBits(byColumns.loss(theta, x, y, rows)))
+                    .isEqualTo(Double.doubleToLongBits(moved.loss(loss, inputs, Matrix.of(rows, out, y))));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("narrowNetworks")
+    void finiteDifferencesHaveTheRowLayoutsBits(int[] sizes, Activation hidden,
+            Activation output, boolean biases, Loss loss) {
+        Network network = GradientFixtures.network(sizes, hidden, output, biases, 11);
+        BatchEvaluator byColumns = BatchEvaluator.of(network, loss, 30);
+        BatchEvaluator byRows = BatchEvaluator.inRowLayout(network, loss, 30);
+        int rows = 30;
+        double[] x = GradientFixtures.inputs(rows, sizes[0], 3).raw();
+        double[] y = targets(loss, rows, sizes[sizes.length - 1], 3).raw();
+        for (boolean forward : new boolean[] {true, false}) {
+            double step = forward ? 1e-8 : 1e-6;
+            double[] theta = network.parameters();
+            double[] g1 = new double[theta.length];
+            double[] g2 = new double[theta.length];
+            double v1 = byColumns.finiteDifferences(forward, step, theta, x, y, rows, g1);
+            double v2 = byRows.finiteDifferences(forward, step, theta, x, y, rows, g2);
+            assertThat(v1).isEqualTo(v2);
+            assertThat(theta).isEqualTo(network.parameters());
+            // Both layouts make each probe by the same arithmetic (the moved unit's sum, its Taylor
+            // step, the later layers in full, the loss in the same order), so the bits agree.
+            assertThat(bits(g1)).as(forward ? "forward" : "central").isEqualTo(bits(g2));
+        }
+    }
+
+    @Test
+    void aParameterRangeWritesOnlyItsEntriesWithTheBitsOfTheWholeEstimate() {
+        Network network = GradientFixtures.network(new int[] {2, 3, 1}, Activation.SIGMOID, Activation.IDENTITY,
+                true, 5);
+        for (BatchEvaluator evaluator : new BatchEvaluator[] {BatchEvaluator.of(network, Loss.SUM_SQUARED_ERROR, 20),
+                BatchEvaluator.inRowLayout(network, Loss.SUM_SQUARED_ERROR, 20)}) {
+            double[] x = GradientFixtures.inputs(20, 2, 1).raw();
+            double[] y = GradientFixtures.regressionTargets(20, 1, 1).raw();
+            double[] theta = network.parameters();
+            double[] whole = new double[theta.length];
+            evaluator.finiteDifferences(true, 1e-8, theta, x, y, 20, whole);
+            double[] pieces = new double[theta.length];
+            Arrays.fill(pieces, Double.NaN);
+            int[] cuts = {0, 4, 5, 9, theta.length};
+            for (int c = cuts.length - 1; c > 0; c--) { // out of order, as threads may take them
+                evaluator.finiteDifferences(true, 1e-8, theta, x, y, 20, pieces, cuts[c - 1], cuts[c]);
+            }
+            assertThat(bits(pieces)).isEqualTo(bits(whole));
+            double[] one = new double[theta.length];
+            Arrays.fill(one, Double.NaN);
+            evaluator.finiteDifferences(true, 1e-8, theta, x, y, 20, one, 6, 8);
+            for (int k = 0; k < theta.length; k++) {
+                assertThat(Double.isNaN(one[k])).as("entry %d", k).isEqualTo(k < 6 || k >= 8);
+            }
+        }
+    }
+
+    @Test
+    void wideOrSoftmaxNetworksKeepTheRowLayout() {
+        Network wide = GradientFixtures.network(new int[] {2, 9, 1}, Activation.SIGMOID, Activation.IDENTITY, true, 1);
+        Network wideInput = GradientFixtures.network(new int[] {9, 2, 1}, Activation.SIGMOID, Activation.IDENTITY,
+                true, 1);
+        Network softmax = GradientFixtures.network(new int[] {2, 3, 3}, Activation.SIGMOID, Activation.SOFTMAX, true, 1);
+        assertThat(BatchEvaluator.of(wide, Loss.SUM_SQUARED_ERROR, 4).byColumns()).isFalse();
+        assertThat(BatchEvaluator.of(wideInput, Loss.SUM_SQUARED_ERROR, 4).byColumns()).isFalse();
+        assertThat(BatchEvaluator.of(softmax, Loss.CROSS_ENTROPY, 4).byColumns()).isFalse();
+    }
+
+    private static long[] bits(double[] values) {
+        long[] out = new long[values.length];
+        for (int k = 0; k < values.length; k++) {
+            out[k] = Double.doubleToLongBits(values[k]);
+        }
+        return out;
+    }
+}
