@@ -64,6 +64,11 @@ public final class BatchEvaluator {
     /** The unperturbed pass of a finite-difference estimate, allocated by its first use. */
     private double[][][] baseZ;
     private double[][][] baseA;
+    /** The outputs of up to eight finite-difference probes, row-major, whose losses are summed together. */
+    private double[][] probeOutputs;
+    private final int[] probeIndex = new int[PROBES];
+    private final double[] probeTotals = new double[PROBES];
+    private static final int PROBES = 8;
     /** The column layout's passes for a narrow network (see {@link ColumnPasses}), else null. */
     private final ColumnPasses columns;
 
@@ -305,7 +310,9 @@ public final class BatchEvaluator {
         if (columns == null) {
             keepUnperturbedPass(rows);
         }
+        boolean grouped = columns != null && !Double.isNaN(loss.squaredErrorScale(1));
         int stale = -1;
+        int pending = 0;
         for (int i = from; i < to; i++) {
             double original = theta[i];
             if (original + step == original) {
@@ -313,13 +320,30 @@ public final class BatchEvaluator {
                         + original + "; use a larger step");
             }
             int l = layout.layerOf(i);
-            int out = layers.get(l).outputSize();
-            int k = i - layout.weightOffset(l);
-            int column = k < layers.get(l).inputSize() * out ? k % out : i - layout.biasOffset(l);
+            int column = columnOf(i, l);
             if (columns != null && stale >= 0 && stale < l) {
                 // The probes of an earlier layer left the layers after it perturbed; put them back
                 // (theta is unmoved here, so this recomputes the unperturbed values, bit for bit).
                 columns.laterLayers(theta, stale + 1, rows);
+            }
+            stale = l < layers.size() - 1 ? l : -1;
+            if (grouped && forward) {
+                // The probe's outputs are kept, and the squared errors of up to eight probes are summed in one
+                // loop (four or eight chains of additions overlap); each sum has the bits of the loss alone.
+                try {
+                    theta[i] = original + step;
+                    columns.perturb(theta, l, column, rows);
+                    keepProbeOutputs(pending, rows);
+                    columns.restore(l, column, rows);
+                } finally {
+                    theta[i] = original;
+                }
+                probeIndex[pending++] = i;
+                if (pending == PROBES || i == to - 1) {
+                    finishProbes(pending, step, atPoint, theta, inputs, targets, rows, gradient);
+                    pending = 0;
+                }
+                continue;
             }
             try {
                 theta[i] = original + step;
@@ -334,9 +358,106 @@ public final class BatchEvaluator {
             } finally {
                 theta[i] = original;
             }
-            stale = l < layers.size() - 1 ? l : -1;
         }
         return atPoint;
+    }
+
+    /** The unit of layer {@code l} that parameter {@code i} feeds. */
+    private int columnOf(int i, int l) {
+        int out = layers.get(l).outputSize();
+        int k = i - layout.weightOffset(l);
+        return k < layers.get(l).inputSize() * out ? k % out : i - layout.biasOffset(l);
+    }
+
+    private void keepProbeOutputs(int slot, int rows) {
+        if (probeOutputs == null) {
+            probeOutputs = new double[PROBES][capacity * outputs];
+        }
+        System.arraycopy(lastA, 0, probeOutputs[slot], 0, rows * outputs);
+    }
+
+    /**
+     * The forward quotients of the {@code count} probes kept: each loss is
+     * {@code squaredErrorScale * sum of (y - p)^2}, summed in the order of {@link Loss#value}. A probe
+     * whose loss is not finite is run again alone, so that it is reported as any loss is.
+     */
+    private void finishProbes(int count, double step, double atPoint, double[] theta, double[] inputs,
+            double[] targets, int rows, double[] gradient) {
+        int n = rows * outputs;
+        double[][] p = probeOutputs;
+        double[] p0 = p[0];
+        double[] p1 = p[count > 1 ? 1 : 0];
+        double[] p2 = p[count > 2 ? 2 : 0];
+        double[] p3 = p[count > 3 ? 3 : 0];
+        double[] p4 = p[count > 4 ? 4 : 0];
+        double[] p5 = p[count > 5 ? 5 : 0];
+        double[] p6 = p[count > 6 ? 6 : 0];
+        double[] p7 = p[count > 7 ? 7 : 0];
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        double s4 = 0.0;
+        double s5 = 0.0;
+        double s6 = 0.0;
+        double s7 = 0.0;
+        if (count <= 4) {
+            for (int k = 0; k < n; k++) {
+                double y = targets[k];
+                double r0 = y - p0[k];
+                double r1 = y - p1[k];
+                double r2 = y - p2[k];
+                double r3 = y - p3[k];
+                s0 += r0 * r0;
+                s1 += r1 * r1;
+                s2 += r2 * r2;
+                s3 += r3 * r3;
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                double y = targets[k];
+                double r0 = y - p0[k];
+                double r1 = y - p1[k];
+                double r2 = y - p2[k];
+                double r3 = y - p3[k];
+                double r4 = y - p4[k];
+                double r5 = y - p5[k];
+                double r6 = y - p6[k];
+                double r7 = y - p7[k];
+                s0 += r0 * r0;
+                s1 += r1 * r1;
+                s2 += r2 * r2;
+                s3 += r3 * r3;
+                s4 += r4 * r4;
+                s5 += r5 * r5;
+                s6 += r6 * r6;
+                s7 += r7 * r7;
+            }
+        }
+        probeTotals[0] = s0;
+        probeTotals[1] = s1;
+        probeTotals[2] = s2;
+        probeTotals[3] = s3;
+        probeTotals[4] = s4;
+        probeTotals[5] = s5;
+        probeTotals[6] = s6;
+        probeTotals[7] = s7;
+        double scale = loss.squaredErrorScale(n);
+        for (int s = 0; s < count; s++) {
+            int i = probeIndex[s];
+            double plus = scale * probeTotals[s];
+            if (!Double.isFinite(plus)) {
+                double original = theta[i];
+                int l = layout.layerOf(i);
+                try {
+                    theta[i] = original + step;
+                    plus = probe(theta, l, columnOf(i, l), inputs, targets, rows); // throws, naming the entry
+                } finally {
+                    theta[i] = original;
+                }
+            }
+            gradient[i] = (plus - atPoint) / step;
+        }
     }
 
     /** Copies the forward pass just run into the unperturbed buffers, allocated the first time. */

@@ -45,9 +45,18 @@ final class ColumnPasses {
     private final double[][][] a;
     private final double[] lastZ;
     private final double[] lastA;
-    /** The unperturbed pass of a finite-difference estimate: one unit's column, kept while it is probed. */
+    /**
+     * A finite-difference probe's moved column: written here and swapped into the layer while it is
+     * probed (the unperturbed column is kept aside, not copied), except for a lone output column,
+     * which is the loss's array: that one is copied aside and computed in place.
+     */
+    private double[] movedZ;
+    private double[] movedA;
+    private double[] asideZ;
+    private double[] asideA;
     private final double[] keptZ;
     private final double[] keptA;
+    private boolean swapped;
     /** The deltas: one array per unit of the widest layer, twice (the layer's, the one before). */
     private double[][] delta;
     private double[][] back;
@@ -93,6 +102,8 @@ final class ColumnPasses {
                 a[l][j] = shared ? lastA : new double[capacity];
             }
         }
+        this.movedZ = new double[capacity];
+        this.movedA = new double[capacity];
         this.keptZ = new double[capacity];
         this.keptA = new double[capacity];
     }
@@ -438,13 +449,28 @@ final class ColumnPasses {
         int out = layer.outputSize();
         double[] zj = z[l][column];
         double[] aj = a[l][column];
-        System.arraycopy(zj, 0, keptZ, 0, rows);
-        System.arraycopy(aj, 0, keptA, 0, rows);
+        swapped = !(l == layers.size() - 1 && outputs == 1);
+        double[] zNew = movedZ;
+        double[] aNew = movedA;
+        double[] zOld = zj;
+        double[] aOld = aj;
+        if (swapped) {
+            asideZ = zj;
+            asideA = aj;
+        } else {
+            System.arraycopy(zj, 0, keptZ, 0, rows);
+            System.arraycopy(aj, 0, keptA, 0, rows);
+            zOld = keptZ;
+            aOld = keptA;
+            zNew = zj;
+            aNew = aj;
+        }
         unit(l == 0 ? x : a[l - 1], theta, layout.weightOffset(l), column, out,
-                layer.hasBias() ? theta[layout.biasOffset(l) + column] : Double.NaN, layer.hasBias(), zj, rows);
-        ElementwiseActivation f = (ElementwiseActivation) layer.activation();
-        for (int r = 0; r < rows; r++) {
-            aj[r] = f.near(keptZ[r], keptA[r], zj[r]);
+                layer.hasBias() ? theta[layout.biasOffset(l) + column] : Double.NaN, layer.hasBias(), zNew, rows);
+        ((ElementwiseActivation) layer.activation()).nearColumn(zOld, aOld, zNew, aNew, rows);
+        if (swapped) {
+            z[l][column] = zNew;
+            a[l][column] = aNew;
         }
         if (l < layers.size() - 1) {
             laterLayers(theta, l + 1, rows);
@@ -458,8 +484,15 @@ final class ColumnPasses {
      * {@link #laterLayers} runs them again at the unmoved parameters.
      */
     void restore(int l, int column, int rows) {
-        System.arraycopy(keptZ, 0, z[l][column], 0, rows);
-        System.arraycopy(keptA, 0, a[l][column], 0, rows);
+        if (swapped) {
+            movedZ = z[l][column];
+            movedA = a[l][column];
+            z[l][column] = asideZ;
+            a[l][column] = asideA;
+        } else {
+            System.arraycopy(keptZ, 0, z[l][column], 0, rows);
+            System.arraycopy(keptA, 0, a[l][column], 0, rows);
+        }
     }
 
     /** Runs layers {@code from..last} at {@code theta} (used after a probe's change, and to undo it). */

@@ -55,6 +55,13 @@ public abstract sealed class ElementwiseActivation extends Activation
         return apply(zNew);
     }
 
+    /** Writes {@code out[k] = near(z[k], a[k], zNew[k])} for {@code k < n} (members vectorise it). */
+    void nearColumn(double[] z, double[] a, double[] zNew, double[] out, int n) {
+        for (int k = 0; k < n; k++) {
+            out[k] = near(z[k], a[k], zNew[k]);
+        }
+    }
+
     /**
      * Returns the derivative at every entry of a matrix.
      *
@@ -187,6 +194,23 @@ public abstract sealed class ElementwiseActivation extends Activation
         }
 
         @Override
+        void nearColumn(double[] z, double[] a, double[] zNew, double[] out, int n) {
+            // near's Taylor branch for every entry, with no test per entry; then, if one move was too
+            // large (or NaN), near itself for every entry.
+            double widest = 0.0;
+            for (int k = 0; k < n; k++) {
+                double d = zNew[k] - z[k];
+                double ak = a[k];
+                widest = Math.max(widest, Math.abs(d));
+                double slope = ak * (1.0 - ak);
+                out[k] = ak + d * (slope + 0.5 * d * slope * (1.0 - 2.0 * ak));
+            }
+            if (!(widest <= TAYLOR_LIMIT)) {
+                super.nearColumn(z, a, zNew, out, n);
+            }
+        }
+
+        @Override
         public String name() {
             return "SIGMOID";
         }
@@ -240,6 +264,23 @@ public abstract sealed class ElementwiseActivation extends Activation
             }
             double slope = 1.0 - a * a; // f'(z); f''(z) = -2 f(z) f'(z)
             return a + d * (slope - d * a * slope);
+        }
+
+        @Override
+        void nearColumn(double[] z, double[] a, double[] zNew, double[] out, int n) {
+            // near's Taylor branch for every entry, with no test per entry; then, if one move was too
+            // large (or NaN), near itself for every entry.
+            double widest = 0.0;
+            for (int k = 0; k < n; k++) {
+                double d = zNew[k] - z[k];
+                double ak = a[k];
+                widest = Math.max(widest, Math.abs(d));
+                double slope = 1.0 - ak * ak;
+                out[k] = ak + d * (slope - d * ak * slope);
+            }
+            if (!(widest <= TAYLOR_LIMIT)) {
+                super.nearColumn(z, a, zNew, out, n);
+            }
         }
 
         @Override

@@ -27,7 +27,7 @@ public enum Loss {
     SUM_SQUARED_ERROR {
         @Override
         double value(double[] p, double[] y, int rows, int columns) {
-            return 0.5 * sumOfSquares(p, y, rows * columns);
+            return squaredErrorScale(rows * columns) * sumOfSquares(p, y, rows * columns);
         }
 
         @Override
@@ -49,7 +49,7 @@ public enum Loss {
         @Override
         double value(double[] p, double[] y, int rows, int columns) {
             int n = rows * columns;
-            return (n == 0 ? 0.0 : 1.0 / n) * sumOfSquares(p, y, n);
+            return squaredErrorScale(n) * sumOfSquares(p, y, n);
         }
 
         @Override
@@ -449,6 +449,23 @@ public enum Loss {
         }
     }
 
+    /**
+     * For a loss that is a multiple of the sum of squared errors over {@code n} entries, that
+     * multiple ({@code 1/2}, or {@code 1/n}); NaN for any other loss. {@link #value} is exactly
+     * {@code squaredErrorScale(n) * sumOfSquares}, so a caller that sums the squares in the same
+     * order gets its bits.
+     */
+    final double squaredErrorScale(int n) {
+        if (this == SUM_SQUARED_ERROR) {
+            return 0.5;
+        }
+        if (this == MEAN_SQUARED_ERROR) {
+            return n == 0 ? 0.0 : 1.0 / n;
+        }
+        return Double.NaN;
+    }
+
+    /** {@code sum over k < n of (y[k] - p[k])^2}, k ascending from {@code +0.0}. */
     private static double sumOfSquares(double[] p, double[] y, int n) {
         double total = 0.0;
         for (int k = 0; k < n; k++) {
