@@ -204,9 +204,31 @@ public final class BatchEvaluator {
         requireBatch(parameters, inputs, targets, rows);
         requireLength(gradient, layout.parameterCount(), "gradient");
         forward(parameters, true, inputs, rows);
+        if (fusesSquares()) {
+            return lossFromSquares(columns.backward(loss, parameters, true, targets, rows, gradient, true), targets,
+                    rows);
+        }
         double value = checkedLoss(targets, rows);
         backward(parameters, true, inputs, targets, rows, gradient);
         return value;
+    }
+
+    /**
+     * Whether a narrow network's squared-error loss is summed inside its backward pass: one output
+     * and a loss that is a multiple of the sum of squares ({@link ColumnPasses#backward}).
+     */
+    private boolean fusesSquares() {
+        return columns != null && outputs == 1 && !Double.isNaN(loss.squaredErrorScale(1));
+    }
+
+    /**
+     * The loss from its sum of squares, as {@link Loss#value} makes it; if that is not finite, the
+     * checks of {@link #checkedLoss} name why (a finite sum of squares of finite targets means every
+     * output is finite, so the outputs need no scan of their own).
+     */
+    private double lossFromSquares(double squares, double[] targets, int rows) {
+        double value = loss.squaredErrorScale(rows * outputs) * squares;
+        return Double.isFinite(value) ? value : checkedLoss(targets, rows);
     }
 
     /**
@@ -260,6 +282,9 @@ public final class BatchEvaluator {
     /** {@link #lossAndGradient} at the network's own parameters (no parameter vector is built). */
     double lossAndGradient(double[] inputs, double[] targets, int rows, double[] gradient) {
         forward(null, false, inputs, rows);
+        if (fusesSquares()) {
+            return lossFromSquares(columns.backward(loss, null, false, targets, rows, gradient, true), targets, rows);
+        }
         double value = checkedLoss(targets, rows);
         backward(null, false, inputs, targets, rows, gradient);
         return value;
@@ -634,10 +659,18 @@ public final class BatchEvaluator {
         int last = layers.size() - 1;
         double[] out = lastA;
         // The outputs are checked first, as predict reports them (a cheap scan of the last layer only:
-        // a loss that skips an entry, such as cross-entropy at a target of 0, could hide one).
-        Network.requireFiniteOutputs(out, rows * outputs, outputs);
+        // a loss that skips an entry, such as cross-entropy at a target of 0, could hide one). A
+        // squared error reads every output, so it is finite only if they all are: its outputs are
+        // scanned only when it is not.
+        boolean squared = !Double.isNaN(loss.squaredErrorScale(1));
+        if (!squared) {
+            Network.requireFiniteOutputs(out, rows * outputs, outputs);
+        }
         double value = loss.valueOfLayer(layers.get(last).activation(), lastZ, out, targets, rows, outputs);
         if (!Double.isFinite(value)) {
+            if (squared) {
+                Network.requireFiniteOutputs(out, rows * outputs, outputs);
+            }
             throw loss.overflow(out, targets, rows * outputs, outputs, rows + "x" + outputs);
         }
         return value;

@@ -1,5 +1,6 @@
 package io.github.diynn.core;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,8 +39,10 @@ final class ColumnPasses {
     private final int capacity;
     private final int inputs;
     private final int outputs;
-    /** The inputs by columns, copied from the row-major batch on every forward pass. */
+    /** The inputs by columns, transposed from the row-major batch, and that batch as it was. */
     private final double[][] x;
+    private final double[] held;
+    private int heldRows = -1;
     /** Each layer's pre-activations and outputs by columns; the output layer's, row-major, for the loss. */
     private final double[][][] z;
     private final double[][][] a;
@@ -88,6 +91,7 @@ final class ColumnPasses {
         this.lastZ = lastZ;
         this.lastA = lastA;
         this.x = new double[inputs][capacity];
+        this.held = new double[Math.multiplyExact(capacity, inputs)];
         int count = layers.size();
         this.z = new double[count][][];
         this.a = new double[count][][];
@@ -117,11 +121,18 @@ final class ColumnPasses {
      * {@code lastZ}/{@code lastA}.
      */
     void forward(double[] parameters, boolean fromVector, double[] batch, int rows) {
-        for (int k = 0; k < inputs; k++) {
-            double[] column = x[k];
-            for (int r = 0; r < rows; r++) {
-                column[r] = batch[r * inputs + k];
+        int n = rows * inputs;
+        // A full-batch run passes the same batch every step: compared with the copy kept of the last
+        // one (a vectorised comparison, several times cheaper than the transposition it saves).
+        if (rows != heldRows || !Arrays.equals(batch, 0, n, held, 0, n)) {
+            for (int k = 0; k < inputs; k++) {
+                double[] column = x[k];
+                for (int r = 0; r < rows; r++) {
+                    column[r] = batch[r * inputs + k];
+                }
             }
+            System.arraycopy(batch, 0, held, 0, n);
+            heldRows = rows;
         }
         for (int l = 0; l < layers.size(); l++) {
             DenseLayer layer = layers.get(l);
@@ -174,33 +185,46 @@ final class ColumnPasses {
                     zj[r] = zj[r] + x0[r] * w0 + x1[r] * w1 + x2[r] * w2 + x3[r] * w3;
                 }
             }
-        } else if (width == 3) {
-            double[] x0 = in[0];
-            double[] x1 = in[1];
-            double[] x2 = in[2];
-            double w0 = w[wAt + j];
-            double w1 = w[wAt + out + j];
-            double w2 = w[wAt + 2 * out + j];
-            for (int r = 0; r < rows; r++) {
-                zj[r] = 0.0 + x0[r] * w0 + x1[r] * w1 + x2[r] * w2;
-            }
-            k = 3;
-        } else if (width == 2) {
-            double[] x0 = in[0];
-            double[] x1 = in[1];
-            double w0 = w[wAt + j];
-            double w1 = w[wAt + out + j];
-            for (int r = 0; r < rows; r++) {
-                zj[r] = 0.0 + x0[r] * w0 + x1[r] * w1;
-            }
-            k = 2;
         } else {
+            // One pass, the bias added in it (after the last product, as the separate pass would).
             double[] x0 = in[0];
+            double[] x1 = width > 1 ? in[1] : x0;
+            double[] x2 = width > 2 ? in[2] : x0;
             double w0 = w[wAt + j];
-            for (int r = 0; r < rows; r++) {
-                zj[r] = 0.0 + x0[r] * w0;
+            double w1 = width > 1 ? w[wAt + out + j] : 0.0;
+            double w2 = width > 2 ? w[wAt + 2 * out + j] : 0.0;
+            if (width == 3) {
+                if (hasBias) {
+                    for (int r = 0; r < rows; r++) {
+                        zj[r] = 0.0 + x0[r] * w0 + x1[r] * w1 + x2[r] * w2 + bias;
+                    }
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        zj[r] = 0.0 + x0[r] * w0 + x1[r] * w1 + x2[r] * w2;
+                    }
+                }
+            } else if (width == 2) {
+                if (hasBias) {
+                    for (int r = 0; r < rows; r++) {
+                        zj[r] = 0.0 + x0[r] * w0 + x1[r] * w1 + bias;
+                    }
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        zj[r] = 0.0 + x0[r] * w0 + x1[r] * w1;
+                    }
+                }
+            } else {
+                if (hasBias) {
+                    for (int r = 0; r < rows; r++) {
+                        zj[r] = 0.0 + x0[r] * w0 + bias;
+                    }
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        zj[r] = 0.0 + x0[r] * w0;
+                    }
+                }
             }
-            k = 1;
+            return;
         }
         for (; k < width; k++) {
             double[] xk = in[k];
@@ -239,14 +263,23 @@ final class ColumnPasses {
      * layer's delta computed by {@code loss} as the row layout computes it.
      */
     void backward(Loss loss, double[] parameters, boolean fromVector, double[] targets, int rows, double[] gradient) {
+        backward(loss, parameters, fromVector, targets, rows, gradient, false);
+    }
+
+    /**
+     * {@link #backward}, and with {@code squares} (one output only) also the sum of
+     * {@code (y[r] - a[r])^2} over the rows, r ascending from {@code +0.0}, as {@link Loss#value}
+     * sums it for a squared-error loss: that chain of additions runs in the loop of the output
+     * layer's first gradient sums, so it costs almost nothing. Returns it (0 without {@code squares}).
+     */
+    double backward(Loss loss, double[] parameters, boolean fromVector, double[] targets, int rows,
+            double[] gradient, boolean squares) {
         ensureBackwardBuffers();
         int last = layers.size() - 1;
         DenseLayer output = layers.get(last);
         loss.outputDelta(output.activation(), lastZ, lastA, targets, rows, outputs, lastDelta);
         double[][] d = delta;
-        if (outputs == 1) {
-            System.arraycopy(lastDelta, 0, d[0], 0, rows);
-        } else {
+        if (outputs > 1) {
             for (int j = 0; j < outputs; j++) {
                 double[] dj = d[j];
                 for (int r = 0; r < rows; r++) {
@@ -255,9 +288,14 @@ final class ColumnPasses {
             }
         }
         double[][] next = back;
+        double total = 0.0;
         for (int l = last; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
-            chains[l].sum(d, l == 0 ? x : a[l - 1], ones, rows, gradient);
+            if (squares && l == last) {
+                total = chains[l].sumWithSquares(d, l == 0 ? x : a[l - 1], ones, rows, gradient, lastA, targets);
+            } else {
+                chains[l].sum(d, l == 0 ? x : a[l - 1], ones, rows, gradient, 0);
+            }
             if (l > 0) {
                 double[] w = fromVector ? parameters : layer.weights().raw();
                 int wAt = fromVector ? layout.weightOffset(l) : 0;
@@ -268,6 +306,7 @@ final class ColumnPasses {
                 next = swap;
             }
         }
+        return total;
     }
 
     /** Writes {@code next[p][r] = sum over q of d[q][r] W[p][q]}, q ascending from {@code +0.0}. */
@@ -317,9 +356,10 @@ final class ColumnPasses {
         }
         delta = new double[widest][capacity];
         back = new double[widest][capacity];
-        lastDelta = new double[capacity * outputs];
+        // One output: the loss writes its delta straight into the first delta column.
+        lastDelta = outputs == 1 ? delta[0] : new double[capacity * outputs];
         ones = new double[capacity];
-        java.util.Arrays.fill(ones, 1.0);
+        Arrays.fill(ones, 1.0);
         chains = new Chains[layers.size()];
         for (int l = 0; l < layers.size(); l++) {
             chains[l] = new Chains(layers.get(l), layout.weightOffset(l), layout.biasOffset(l));
@@ -361,9 +401,45 @@ final class ColumnPasses {
             }
         }
 
-        void sum(double[][] d, double[][] x, double[] ones, int rows, double[] gradient) {
+        /**
+         * Writes the first (up to) three sums as {@link #sum} does and returns the sum of
+         * {@code (y[r] - p[r])^2}, all four chains in one loop; then the rest by {@link #sum}.
+         */
+        double sumWithSquares(double[][] d, double[][] x, double[] ones, int rows, double[] gradient, double[] p,
+                double[] y) {
+            int count = Math.min(3, target.length);
+            double[] x0 = column(x, ones, 0);
+            double[] x1 = count > 1 ? column(x, ones, 1) : x0;
+            double[] x2 = count > 2 ? column(x, ones, 2) : x0;
+            double[] d0 = d[unit[0]];
+            double[] d1 = count > 1 ? d[unit[1]] : d0;
+            double[] d2 = count > 2 ? d[unit[2]] : d0;
+            double s0 = 0.0;
+            double s1 = 0.0;
+            double s2 = 0.0;
+            double squares = 0.0;
+            for (int r = 0; r < rows; r++) {
+                double residual = y[r] - p[r];
+                s0 += x0[r] * d0[r];
+                s1 += x1[r] * d1[r];
+                s2 += x2[r] * d2[r];
+                squares += residual * residual;
+            }
+            gradient[target[0]] = s0;
+            if (count > 1) {
+                gradient[target[1]] = s1;
+            }
+            if (count > 2) {
+                gradient[target[2]] = s2;
+            }
+            sum(d, x, ones, rows, gradient, count);
+            return squares;
+        }
+
+        /** Writes the sums of entries {@code from} on into {@code gradient}, four at a time. */
+        void sum(double[][] d, double[][] x, double[] ones, int rows, double[] gradient, int from) {
             int count = target.length;
-            int c = 0;
+            int c = from;
             for (; c + 3 < count; c += 4) {
                 double[] x0 = column(x, ones, c);
                 double[] x1 = column(x, ones, c + 1);

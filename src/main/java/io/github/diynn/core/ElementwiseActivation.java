@@ -119,6 +119,11 @@ public abstract sealed class ElementwiseActivation extends Activation
         }
 
         @Override
+        void backward(double[] z, double[] a, double[] gradient, int rows, int columns) {
+            // f'(z) = 1, and multiplying by 1.0 leaves every double as it is.
+        }
+
+        @Override
         public double apply(double z) {
             return z;
         }

@@ -1,0 +1,116 @@
+package io.github.diynn.bench;
+
+import io.github.diynn.core.Network;
+import io.github.diynn.data.Dataset;
+import io.github.diynn.train.Trainer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A side-by-side harness for a shared, noisy machine: each round times diynn and the plain loops
+ * of one workload back to back, in turn, so that both see the same load, and the figure to read is
+ * the median over the rounds of each round's ratio. JMH's separate runs of each contender drift
+ * apart when other work comes and goes; this does not replace JMH, it complements it.
+ *
+ * <pre>  mvn -B -q test-compile exec:java -Dexample=io.github.diynn.bench.SideBySide [-Dexec.args="rounds"]</pre>
+ */
+public final class SideBySide {
+
+    private SideBySide() {
+    }
+
+    /** One contender: a name and a run that returns something, so that the work is not eliminated. */
+    private record Contender(String name, Supplier<Object> run) {
+    }
+
+    /**
+     * Runs W1-W3 and prints, for each contender, the median time per run and the median of the
+     * per-round ratios to diynn.
+     *
+     * @param args the number of measured rounds (default 21)
+     */
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
+        Dataset scaled = Workloads.tutorialIris(true);
+        Dataset unscaled = Workloads.tutorialIris(false);
+        double[] scaledX = scaled.inputs().toRowMajorArray();
+        double[] scaledY = scaled.targets().toRowMajorArray();
+        double[] unscaledX = unscaled.inputs().toRowMajorArray();
+        double[] unscaledY = unscaled.targets().toRowMajorArray();
+        Network w1Start = Workloads.w1Network();
+        Network w2Start = Workloads.w2Network();
+        Network w3Start = Workloads.w3Network();
+        Trainer w1 = Workloads.w1Trainer();
+        Trainer w2 = Workloads.w2Trainer();
+        Trainer w3 = Workloads.w3Trainer(Workloads.TUTORIAL_EPOCHS);
+        int epochs = Workloads.TUTORIAL_EPOCHS;
+        System.out.printf("%s, %d rounds; %s %s%n", "side by side", rounds, System.getProperty("java.vm.name"),
+                System.getProperty("java.version"));
+        measure("W1 forward differences, 2000 epochs", rounds, List.of(
+                new Contender("diynn", () -> w1.train(w1Start, scaled)),
+                new Contender("plain loop (any width)", () -> new ReferenceNet(2, 3, 1, false, false,
+                        w1Start.parameters(), scaled.size()).trainForwardDifferences(scaledX, scaledY, scaled.size(),
+                        0.01, epochs, 1e-8)),
+                new Contender("plain loop (2-3-1)", () -> ReferenceTutorialNet.trainForwardDifferences(scaledX,
+                        scaledY, w1Start.parameters(), 0.01, epochs, 1e-8))));
+        measure("W2 linear regression, 2000 iterations", rounds, List.of(
+                new Contender("diynn", () -> w2.train(w2Start, scaled)),
+                new Contender("plain loop (together)", () -> ReferenceLinearRegression.simultaneous(scaledX, scaledY,
+                        w2Start.parameters(), 0.001, epochs)),
+                new Contender("plain loop (tutorial order)", () -> ReferenceLinearRegression.tutorialOrder(scaledX,
+                        scaledY, w2Start.parameters(), 0.001, epochs))));
+        measure("W3 backpropagation, 2000 epochs", rounds, List.of(
+                new Contender("diynn", () -> w3.train(w3Start, unscaled)),
+                new Contender("plain loop (any width)", () -> new ReferenceNet(2, 3, 1, true, false,
+                        w3Start.parameters(), unscaled.size()).trainFullBatch(unscaledX, unscaledY, unscaled.size(),
+                        0.01, epochs)),
+                new Contender("plain loop (2-3-1)", () -> ReferenceTutorialNet.trainBackpropagation(unscaledX,
+                        unscaledY, w3Start.parameters(), 0.01, epochs))));
+    }
+
+    private static void measure(String workload, int rounds, List<Contender> contenders) {
+        int count = contenders.size();
+        Object sink = null;
+        long warmUntil = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < warmUntil) {
+            for (Contender contender : contenders) {
+                sink = contender.run().get();
+            }
+        }
+        double[][] times = new double[count][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int c = 0; c < count; c++) {
+                // Alternate who goes first, so that neither always follows the other.
+                int k = round % 2 == 0 ? c : count - 1 - c;
+                long start = System.nanoTime();
+                sink = contenders.get(k).run().get();
+                times[k][round] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        System.out.printf("%n%s (median of %d rounds; ratio = contender / diynn, per round)%n", workload, rounds);
+        for (int c = 0; c < count; c++) {
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                ratios.add(times[c][round] / times[0][round]);
+            }
+            double[] ratio = ratios.stream().mapToDouble(Double::doubleValue).toArray();
+            System.out.printf("  %-30s %9.3f ms   ratio %6.2f   (quartiles %.2f - %.2f)%n", contenders.get(c).name(),
+                    median(times[c]), median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75));
+        }
+        if (sink == null) {
+            System.out.println();
+        }
+    }
+
+    private static double median(double[] values) {
+        return quantile(values, 0.5);
+    }
+
+    private static double quantile(double[] values, double q) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.round(q * (sorted.length - 1))];
+    }
+}
