@@ -238,7 +238,24 @@ public final class Network {
                         + "; only finite values are allowed");
             }
         }
-        return predict(Matrix.rowVector(features)).row(0);
+        // One row through the row kernels on the cached weight rows: what predict(Matrix) computes for
+        // a batch of one (the column layout has the same bits), without building an evaluator.
+        double[][][] rows = weightRows();
+        double[] x = features;
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer layer = layers.get(l);
+            int out = layer.outputSize();
+            double[] z = new double[out];
+            Kernels.rowTimes(x, 0, rows[l], z, layer.inputSize(), out);
+            if (layer.hasBias()) {
+                Kernels.addRow(z, layer.bias().raw(), out);
+            }
+            double[] a = new double[out];
+            layer.activation().forward(z, a, 1, out);
+            x = a;
+        }
+        requireFiniteOutputs(x, x.length, x.length);
+        return x;
     }
 
     /**

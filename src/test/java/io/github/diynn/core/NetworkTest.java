@@ -447,4 +447,31 @@ class NetworkTest {
                 .hasMessageContaining("-1.0");
         assertThatThrownBy(() -> net.isCloseTo(null, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void predictingOneSampleHasTheBitsOfABatchOfOne() {
+        Object[][] shapes = {
+            {new int[] {2, 3, 1}, Activation.SIGMOID, Activation.IDENTITY, false},
+            {new int[] {2, 1}, Activation.IDENTITY, Activation.IDENTITY, true},
+            {new int[] {64, 32, 10}, Activation.SIGMOID, Activation.SOFTMAX, true},
+            {new int[] {4, 9, 5, 3}, Activation.TANH, Activation.SIGMOID, true},
+            {new int[] {3, 4, 2}, Activation.leakyRelu(), Activation.IDENTITY, false},
+        };
+        for (Object[] shape : shapes) {
+            int[] sizes = (int[]) shape[0];
+            for (long seed = 1; seed <= 5; seed++) {
+                Network network = GradientFixtures.network(sizes, (Activation) shape[1], (Activation) shape[2],
+                        (Boolean) shape[3], seed);
+                Matrix inputs = GradientFixtures.inputs(4, sizes[0], seed);
+                Matrix batch = network.predict(inputs);
+                for (int r = 0; r < inputs.rows(); r++) {
+                    double[] one = network.predict(inputs.row(r));
+                    double[] expected = network.predict(Matrix.rowVector(inputs.row(r))).row(0);
+                    assertThat(Arrays.equals(one, expected)).as("%s seed %d row %d", Arrays.toString(sizes), seed, r)
+                            .isTrue();
+                    assertThat(Arrays.equals(one, batch.row(r))).isTrue();
+                }
+            }
+        }
+    }
 }
