@@ -204,9 +204,11 @@ public abstract sealed class ElementwiseActivation extends Activation
             // large (or NaN), near itself for every entry.
             double widest = 0.0;
             for (int k = 0; k < n; k++) {
+                widest = Math.max(widest, Math.abs(zNew[k] - z[k]));
+            }
+            for (int k = 0; k < n; k++) {
                 double d = zNew[k] - z[k];
                 double ak = a[k];
-                widest = Math.max(widest, Math.abs(d));
                 double slope = ak * (1.0 - ak);
                 out[k] = ak + d * (slope + 0.5 * d * slope * (1.0 - 2.0 * ak));
             }
@@ -277,9 +279,11 @@ public abstract sealed class ElementwiseActivation extends Activation
             // large (or NaN), near itself for every entry.
             double widest = 0.0;
             for (int k = 0; k < n; k++) {
+                widest = Math.max(widest, Math.abs(zNew[k] - z[k]));
+            }
+            for (int k = 0; k < n; k++) {
                 double d = zNew[k] - z[k];
                 double ak = a[k];
-                widest = Math.max(widest, Math.abs(d));
                 double slope = 1.0 - ak * ak;
                 out[k] = ak + d * (slope - d * ak * slope);
             }

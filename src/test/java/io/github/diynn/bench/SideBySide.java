@@ -3,6 +3,8 @@ package io.github.diynn.bench;
 import io.github.diynn.core.Network;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.train.Trainer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,12 +13,17 @@ import java.util.function.Supplier;
 /**
  * A side-by-side harness for a shared, noisy machine: each round times diynn and the plain loops
  * of one workload back to back, in turn, so that both see the same load, and the figure to read is
- * the median over the rounds of each round's ratio. JMH's separate runs of each contender drift
+ * the median over the rounds of each round's ratio. Times are the benchmark thread's CPU time
+ * ({@code ThreadMXBean}), not wall time, so that time spent descheduled by other processes is not
+ * counted (caches and memory bandwidth are still shared). JMH's separate runs of each contender drift
  * apart when other work comes and goes; this does not replace JMH, it complements it.
  *
- * <pre>  mvn -B -q test-compile exec:java -Dexample=io.github.diynn.bench.SideBySide [-Dexec.args="rounds"]</pre>
+ * <pre>  mvn -B -q test-compile exec:java -Dexample=io.github.diynn.bench.SideBySide [-Dexec.args="rounds [W1|W2|W3]"]</pre>
  */
 public final class SideBySide {
+
+    /** Times are the thread's CPU time, which other processes on a shared machine disturb far less than wall time. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private SideBySide() {
     }
@@ -29,10 +36,12 @@ public final class SideBySide {
      * Runs W1-W3 and prints, for each contender, the median time per run and the median of the
      * per-round ratios to diynn.
      *
-     * @param args the number of measured rounds (default 21)
+     * @param args the number of measured rounds (default 21), then optionally a workload to run alone
+     *     ({@code W1}, {@code W2} or {@code W3})
      */
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
+        String only = args.length > 1 ? args[1] : "";
         Dataset scaled = Workloads.tutorialIris(true);
         Dataset unscaled = Workloads.tutorialIris(false);
         double[] scaledX = scaled.inputs().toRowMajorArray();
@@ -48,20 +57,20 @@ public final class SideBySide {
         int epochs = Workloads.TUTORIAL_EPOCHS;
         System.out.printf("%s, %d rounds; %s %s%n", "side by side", rounds, System.getProperty("java.vm.name"),
                 System.getProperty("java.version"));
-        measure("W1 forward differences, 2000 epochs", rounds, List.of(
+        measure(only, "W1 forward differences, 2000 epochs", rounds, List.of(
                 new Contender("diynn", () -> w1.train(w1Start, scaled)),
                 new Contender("plain loop (any width)", () -> new ReferenceNet(2, 3, 1, false, false,
                         w1Start.parameters(), scaled.size()).trainForwardDifferences(scaledX, scaledY, scaled.size(),
                         0.01, epochs, 1e-8)),
                 new Contender("plain loop (2-3-1)", () -> ReferenceTutorialNet.trainForwardDifferences(scaledX,
                         scaledY, w1Start.parameters(), 0.01, epochs, 1e-8))));
-        measure("W2 linear regression, 2000 iterations", rounds, List.of(
+        measure(only, "W2 linear regression, 2000 iterations", rounds, List.of(
                 new Contender("diynn", () -> w2.train(w2Start, scaled)),
                 new Contender("plain loop (together)", () -> ReferenceLinearRegression.simultaneous(scaledX, scaledY,
                         w2Start.parameters(), 0.001, epochs)),
                 new Contender("plain loop (tutorial order)", () -> ReferenceLinearRegression.tutorialOrder(scaledX,
                         scaledY, w2Start.parameters(), 0.001, epochs))));
-        measure("W3 backpropagation, 2000 epochs", rounds, List.of(
+        measure(only, "W3 backpropagation, 2000 epochs", rounds, List.of(
                 new Contender("diynn", () -> w3.train(w3Start, unscaled)),
                 new Contender("plain loop (any width)", () -> new ReferenceNet(2, 3, 1, true, false,
                         w3Start.parameters(), unscaled.size()).trainFullBatch(unscaledX, unscaledY, unscaled.size(),
@@ -70,7 +79,10 @@ public final class SideBySide {
                         unscaledY, w3Start.parameters(), 0.01, epochs))));
     }
 
-    private static void measure(String workload, int rounds, List<Contender> contenders) {
+    private static void measure(String only, String workload, int rounds, List<Contender> contenders) {
+        if (!workload.startsWith(only)) {
+            return;
+        }
         int count = contenders.size();
         Object sink = null;
         long warmUntil = System.nanoTime() + 3_000_000_000L;
@@ -84,12 +96,12 @@ public final class SideBySide {
             for (int c = 0; c < count; c++) {
                 // Alternate who goes first, so that neither always follows the other.
                 int k = round % 2 == 0 ? c : count - 1 - c;
-                long start = System.nanoTime();
+                long start = THREADS.getCurrentThreadCpuTime();
                 sink = contenders.get(k).run().get();
-                times[k][round] = (System.nanoTime() - start) / 1e6;
+                times[k][round] = (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
             }
         }
-        System.out.printf("%n%s (median of %d rounds; ratio = contender / diynn, per round)%n", workload, rounds);
+        System.out.printf("%n%s (CPU time, median of %d rounds; ratio = contender / diynn, per round)%n", workload, rounds);
         for (int c = 0; c < count; c++) {
             List<Double> ratios = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
