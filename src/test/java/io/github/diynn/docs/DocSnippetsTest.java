@@ -89,6 +89,26 @@ class DocSnippetsTest {
     }
 
     @Test
+    void everyMarkedOutputIsAFencedBlockThatATestChecks() {
+        String sources = Snippets.allSources();
+        List<String> problems = new ArrayList<>();
+        for (String page : Snippets.pages()) {
+            Map<String, Block> marked = Snippets.markedOutputs(page);
+            for (String marker : Snippets.outputMarkers(page)) {
+                String name = marker.substring(marker.indexOf(": ") + 2);
+                String call = "Snippets.assertOutputShown(\"" + page + "\", \"" + name + "\"";
+                if (!marked.containsKey(name)) {
+                    problems.add(page + ":" + marker + " is not followed by a fenced block");
+                } else if (!sources.contains(call)) {
+                    problems.add(page + ":" + marker + " is checked by no " + call + ", ...) under " + Snippets.SOURCES);
+                }
+            }
+        }
+
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void aBlockWithoutARegionIsReportedWithItsPageAndLine() {
         Block block = new Block("docs/example.md", 12, "java", "int answer = 42;\n", null);
         Region other = new Region("docs/example.md#other", Path.of("Other.java"), 3, "int answer = 43;\n");
@@ -129,6 +149,8 @@ class DocSnippetsTest {
         assertThat(Snippets.masked("  forward differences: final cost 0.571701 in   151.7 ms\n"))
                 .isEqualTo(Snippets.masked("  forward differences: final cost 0.571701 in  1043.5 ms\n"));
         assertThat(Snippets.masked("backpropagation trained 3.5x faster")).isEqualTo("backpropagation trained #x faster");
+        assertThat(Snippets.masked("[##---]  10% epoch 30/300 loss 0.0574429 ETA 0:01"))
+                .isEqualTo(Snippets.masked("[##---]  10% epoch 30/300 loss 0.0574429 ETA 1:59"));
         assertThat(Snippets.masked("final cost = 0.572  (0.571701)"))
                 .isNotEqualTo(Snippets.masked("final cost = 0.573  (0.571701)"));
     }

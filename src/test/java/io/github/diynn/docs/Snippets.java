@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,6 +30,11 @@ import java.util.stream.Stream;
  * output that block's code prints: the test that runs the region checks it with
  * {@link #assertShown(String, String)}. Timings (a number before {@code " ms"} or {@code "x faster"})
  * are the only parts allowed to differ.
+ *
+ * <p>Where the code that prints is not on the page (an example run by a shell command), the output
+ * block is marked by the line {@code <!-- output: name -->} right before its fence, and the test that
+ * runs the example checks it with {@link #assertOutputShown(String, String, String)}. Timings and a
+ * progress bar's {@code ETA m:ss} are the only parts allowed to differ.
  */
 public final class Snippets {
 
@@ -37,6 +44,7 @@ public final class Snippets {
     private static final Pattern BEGIN = Pattern.compile("^\\s*// snippet: (\\S+)#(\\S+)\\s*$");
     private static final Pattern END = Pattern.compile("^\\s*// end snippet\\s*$");
     private static final Pattern FENCE = Pattern.compile("^```(\\S*)\\s*$");
+    private static final Pattern OUTPUT = Pattern.compile("^<!-- output: (\\S+) -->\\s*$");
 
     private Snippets() {
     }
@@ -238,12 +246,58 @@ public final class Snippets {
     }
 
     /**
+     * Asserts that {@code printed} shows the fenced block that follows the line
+     * {@code <!-- output: name -->} on the page: the block must be consecutive lines of
+     * {@code printed}, with timings masked on both sides. This is how a page shows what an example
+     * prints when the code that prints it is not on the page.
+     *
+     * @param page the page, such as {@code "docs/examples.md"}
+     * @param name the marker's name, such as {@code "XorExample"}
+     * @param printed what the example printed
+     */
+    public static void assertOutputShown(String page, String name, String printed) {
+        Block block = markedOutputs(page).get(name);
+        assertThat(block).as("a fenced block right after <!-- output: %s --> in %s", name, page).isNotNull();
+        assertThat(masked("\n" + printed)).as("what %s prints, against %s", name, block.where())
+                .contains(masked("\n" + block.code()));
+    }
+
+    /** {@return the page's blocks marked {@code <!-- output: name -->} on the line before, by name} */
+    static Map<String, Block> markedOutputs(String page) {
+        List<String> lines = read(Path.of(page)).lines().toList();
+        Map<String, Block> marked = new LinkedHashMap<>();
+        for (Block block : blocks(page)) {
+            if (block.line() >= 2) {
+                Matcher marker = OUTPUT.matcher(lines.get(block.line() - 2));
+                if (marker.matches()) {
+                    marked.put(marker.group(1), block);
+                }
+            }
+        }
+        return marked;
+    }
+
+    /** {@return every {@code <!-- output: name -->} line of the page, as "line: name"} */
+    static List<String> outputMarkers(String page) {
+        List<String> lines = read(Path.of(page)).lines().toList();
+        List<String> markers = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher marker = OUTPUT.matcher(lines.get(i));
+            if (marker.matches()) {
+                markers.add((i + 1) + ": " + marker.group(1));
+            }
+        }
+        return markers;
+    }
+
+    /**
      * {@return the text with timings masked: a number before " ms" or "x faster" becomes "#"}
      *
      * @param text printed lines
      */
     static String masked(String text) {
-        return text.replaceAll(" +[0-9]+(\\.[0-9]+)? ms", " # ms").replaceAll("[0-9]+(\\.[0-9]+)?x faster", "#x faster");
+        return text.replaceAll(" +[0-9]+(\\.[0-9]+)? ms", " # ms").replaceAll("[0-9]+(\\.[0-9]+)?x faster", "#x faster")
+                .replaceAll("ETA [0-9]+:[0-9]{2}", "ETA #");
     }
 
     /** {@return the file's text, UTF-8} */
