@@ -48,17 +48,22 @@ class GettingStartedTest {
         }
         Path file = folder.resolve("iris-model.json");
         // --- step ---
+        // snippet: docs/getting-started.md#load
         Dataset data = CsvLoader.builder()
                 .inputs("sepal_length", "sepal_width", "petal_length", "petal_width")
                 .oneHotTarget("species")
                 .build()
                 .load(csv);
+        // end snippet
         // --- step ---
+        // snippet: docs/getting-started.md#split-and-scale
         DatasetSplit split = data.stratifiedSplit(0.8, 7);
         Scaler scaler = Scaler.fitZScore(split.first().inputs());
         Dataset training = split.first().withInputs(scaler.transform(split.first().inputs()));
         Dataset test = split.second().withInputs(scaler.transform(split.second().inputs()));
+        // end snippet
         // --- step ---
+        // snippet: docs/getting-started.md#train
         Network network = Network.builder(4)
                 .dense(8, Activation.TANH)
                 .dense(3, Activation.SOFTMAX)
@@ -72,17 +77,24 @@ class GettingStartedTest {
                 .seed(42)
                 .build()
                 .train(network, training);
+        // end snippet
         // --- step ---
+        // snippet: docs/getting-started.md#evaluate
         double accuracy = ClassificationMetrics.accuracy(result.network().predict(test.inputs()), test.targets());
+        // end snippet
         // --- step ---
+        // snippet: docs/getting-started.md#save
         SavedModel model = SavedModel.of(result.network(), ModelMetadata.of(Instant.now(), result.toString()))
                 .withInputScaler(scaler)
                 .withNamesOf(training);
         ModelFile.save(model, file);
+        // end snippet
         // --- step ---
+        // snippet: docs/getting-started.md#load-and-predict
         SavedModel loaded = ModelFile.load(file);
         loaded.requireInputColumns(List.of("sepal_length", "sepal_width", "petal_length", "petal_width"));
         String species = loaded.predictLabel(5.1, 3.5, 1.4, 0.2);
+        // end snippet
         // --- end ---
 
         assertThat(accuracy).isGreaterThanOrEqualTo(0.9);
@@ -122,7 +134,7 @@ class GettingStartedTest {
     private static String normalised(String code) {
         StringBuilder out = new StringBuilder();
         for (String line : code.split("\\n")) {
-            if (!line.isBlank()) {
+            if (!line.isBlank() && !line.strip().startsWith("// snippet: ") && !line.strip().equals("// end snippet")) {
                 out.append(line.strip()).append('\n');
             }
         }

@@ -9,12 +9,12 @@ import io.github.diynn.train.Trainer;
 import io.github.diynn.train.TrainingResult;
 import org.junit.jupiter.api.Test;
 
-/** The README's quick start, kept here so that it cannot rot: keep both in step. */
+/** The README's quick start, run: DocSnippetsTest fails if the README's block and the region below differ. */
 class QuickStartTest {
 
     @Test
     void quickStartTrainsAndPredicts() {
-        // --- README quick start begins ---
+        // snippet: README.md#quick-start
         // sepal length and width (scaled by their column max) -> petal length (scaled)
         Matrix inputs = Matrix.of(new double[][] {
             {0.646, 0.795}, {0.620, 0.682}, {0.595, 0.727}, {0.886, 0.727}, {0.810, 0.727}, {0.797, 0.614}});
@@ -33,7 +33,7 @@ class QuickStartTest {
                 .train(net, inputs, targets);      // returns a new network; net is unchanged
 
         double[] petal = result.network().predict(0.700, 0.750); // scaled petal length
-        // --- README quick start ends ---
+        // end snippet
 
         assertThat(result.finalLoss()).isLessThan(result.initialLoss() / 10);
         assertThat(result.network()).isNotEqualTo(net);

@@ -59,81 +59,99 @@ public final class TutorialExample {
      */
     static Figures run(PrintStream out) {
         // In [1]: sepal length and width -> petal length, shuffled with an explicit seed.
+        // snippet: docs/tutorial.md#load
         Dataset iris = CsvLoader.builder()
-                .inputs("sepal_length", "sepal_width")
-                .targets("petal_length")
+                .inputs("sepal_length", "sepal_width")   // columns chosen by header name
+                .targets("petal_length")                 // the species column is skipped
                 .build()
                 .loadResource(TutorialExample.class, "/iris.csv")
-                .shuffle(SEED);
-        Matrix x = iris.inputs();
-        Matrix y = iris.targets();
+                .shuffle(SEED);                          // Fisher-Yates from new Random(42)
+        Matrix x = iris.inputs();                        // 150x2: sepal length, sepal width (cm)
+        Matrix y = iris.targets();                       // 150x1: petal length (cm)
+        // end snippet
         out.println("Iris: " + x.rows() + " samples; inputs sepal length and width, target petal length");
 
         // In [2]-[3]: the linear model f(x) = w.x + b with w = [0.2, 0.6], b = -0.3, on the raw data.
+        // snippet: docs/tutorial.md#linear-cost
         DenseLayer linearUnit = DenseLayer.of(Matrix.columnVector(0.2, 0.6), Matrix.rowVector(-0.3), Activation.IDENTITY);
         Network linear = Network.of(linearUnit);
         double linearCost = linear.loss(Loss.SUM_SQUARED_ERROR, x, y);
+        // end snippet
         out.printf(Locale.ROOT, "for x=[%.2f, %.2f], predicted = %.2f, actual = %.2f%n",
                 x.get(0, 0), x.get(0, 1), linear.predict(x.row(0))[0], y.get(0, 0));
         out.println("linear model cost, w=[0.2, 0.6], b=-0.3: " + significant(linearCost)
                 + "  (exactly " + linearCost + "; the tutorial prints 313.0096)");
 
         // In [4]: linear regression by gradient descent with the analytic partials, on max-scaled data.
-        Scaler inputScale = Scaler.fitMax(x);
-        Scaler targetScale = Scaler.fitMax(y);
+        long begin = System.nanoTime();
+        // snippet: docs/tutorial.md#linear-regression
+        Scaler inputScale = Scaler.fitMax(x);    // the tutorial's X / np.amax(X, axis=0), bit for bit
+        Scaler targetScale = Scaler.fitMax(y);   // kept, to map predictions back to centimetres
         Matrix xs = inputScale.transform(x);
         Matrix ys = targetScale.transform(y);
         Random random = new Random(SEED);
         Network start = linear.withParameters(new double[] {random.nextDouble(), random.nextDouble(), random.nextDouble()});
-        out.printf(Locale.ROOT, "initial parameters: w1=%.3f, w2=%.3f, b=%.3f%n", (Object[]) boxed(start.parameters()));
-        out.printf(Locale.ROOT, "initial cost = %.3f%n", start.loss(Loss.SUM_SQUARED_ERROR, xs, ys));
-        long begin = System.nanoTime();
         TrainingResult regression = Trainer.builder()
                 .learningRate(0.001)
                 .epochs(2000)
                 .gradientSource(TutorialExample::linearPartials)
                 .build()
                 .train(start, xs, ys);
+        // end snippet
         long regressionNanos = System.nanoTime() - begin;
+        out.printf(Locale.ROOT, "initial parameters: w1=%.3f, w2=%.3f, b=%.3f%n", (Object[]) boxed(start.parameters()));
+        out.printf(Locale.ROOT, "initial cost = %.3f%n", start.loss(Loss.SUM_SQUARED_ERROR, xs, ys));
         out.printf(Locale.ROOT, "final parameters: w1=%.3f, w2=%.3f, b=%.3f%n",
                 (Object[]) boxed(regression.network().parameters()));
         out.printf(Locale.ROOT, "final cost = %.3f  (%.6f)%n", regression.finalLoss(), regression.finalLoss());
         out.printf(Locale.ROOT, "  time: %.1f ms for 2000 iterations%n", regressionNanos / 1e6);
 
         // In [7]: the sigmoid neuron with the same w and b, on the raw data.
+        // snippet: docs/tutorial.md#sigmoid-neuron
         Network neuron = Network.of(DenseLayer.of(linearUnit.weights(), linearUnit.bias(), Activation.SIGMOID));
         double neuronCost = neuron.loss(Loss.SUM_SQUARED_ERROR, x, y);
+        // end snippet
         out.println("sigmoid neuron cost, w=[0.2, 0.6], b=-0.3: " + neuronCost
                 + "  (the tutorial prints 829.4187739184515)");
 
         // In [15]: the 2-3-1 network, no biases, trained by forward-difference gradient descent.
+        // snippet: docs/tutorial.md#network
         Network net = Network.builder(2)
                 .dense(3, Activation.SIGMOID)
                 .dense(1, Activation.IDENTITY)
                 .withoutBiases()
-                .build(SEED);
+                .build(SEED);                 // N(0,1) weights from new Random(42).nextGaussian()
+        Matrix predictions = net.predict(xs); // the forward pass: sigmoid(x W1) W2
+        // end snippet
         out.println(net);
         out.print(net.summary());
-        out.printf(Locale.ROOT, "initial cost = %.3f%n", net.loss(Loss.SUM_SQUARED_ERROR, xs, ys));
+        out.printf(Locale.ROOT, "initial cost = %.3f%n", Loss.SUM_SQUARED_ERROR.value(predictions, ys));
+        // snippet: docs/tutorial.md#forward-differences
+        double[] gradient = FiniteDifferences.forward().gradient(net, Loss.SUM_SQUARED_ERROR, xs, ys);
+        // end snippet
         begin = System.nanoTime();
+        // snippet: docs/tutorial.md#train-network
         TrainingResult trained = Trainer.builder()
                 .learningRate(0.01)
                 .epochs(2000)
                 .gradientSource(FiniteDifferences.forward())
                 .build()
                 .train(net, xs, ys);
+        // end snippet
         long networkNanos = System.nanoTime() - begin;
         out.printf(Locale.ROOT, "final cost = %.3f  (%.6f)%n", trained.finalLoss(), trained.finalLoss());
         out.printf(Locale.ROOT, "  time: %.1f ms for 2000 epochs of forward differences%n", networkNanos / 1e6);
 
         // The tutorial's promise: the same network, same seed, trained by backpropagation.
         begin = System.nanoTime();
+        // snippet: docs/tutorial.md#backpropagation
         TrainingResult backprop = Trainer.builder()
                 .learningRate(0.01)
                 .epochs(2000)
-                .gradientSource(Backpropagation.instance())
+                .gradientSource(Backpropagation.instance())   // the default; shown for contrast
                 .build()
                 .train(net, xs, ys);
+        // end snippet
         long backpropNanos = System.nanoTime() - begin;
         out.println("the same 2-3-1 from the same seed, both ways:");
         out.printf(Locale.ROOT, "  forward differences: final cost %.6f in %7.1f ms%n", trained.finalLoss(), networkNanos / 1e6);
@@ -142,7 +160,8 @@ public final class TutorialExample {
         double[] centimetres = targetScale.inverseTransform(backprop.network().predict(xs.selectRows(0))).row(0);
         out.printf(Locale.ROOT, "for x=[%.2f, %.2f] the trained network predicts a petal length of %.2f cm, actual %.2f%n",
                 x.get(0, 0), x.get(0, 1), centimetres[0], y.get(0, 0));
-        return new Figures(linearCost, regression, neuronCost, trained, backprop, x, y, inputScale, targetScale);
+        return new Figures(linearCost, regression, neuronCost, trained, backprop, x, y, inputScale, targetScale,
+                gradient);
     }
 
     /**
@@ -237,8 +256,9 @@ public final class TutorialExample {
      * @param y the raw targets (petal length, cm), in the same order
      * @param inputScale the max scaler of the inputs
      * @param targetScale the max scaler of the target
+     * @param gradient the forward-difference gradient of the untrained 2-3-1 on the scaled data
      */
     record Figures(double linearCost, TrainingResult regression, double neuronCost, TrainingResult network,
-            TrainingResult backprop, Matrix x, Matrix y, Scaler inputScale, Scaler targetScale) {
+            TrainingResult backprop, Matrix x, Matrix y, Scaler inputScale, Scaler targetScale, double[] gradient) {
     }
 }

@@ -3,7 +3,12 @@ package io.github.diynn.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.diynn.core.Activation;
+import io.github.diynn.core.FiniteDifferences;
+import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
+import io.github.diynn.core.Network;
+import io.github.diynn.docs.Snippets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,6 +50,36 @@ class TutorialExampleTest {
         // Backpropagation follows the same path: forward differences only add O(1e-8) noise per step.
         assertThat(figures[0].backprop().finalLoss()).isCloseTo(figures[0].network().finalLoss(), within(1e-4));
         assertThat(figures[0].backprop().network().isCloseTo(figures[0].network().network(), 1e-3)).isTrue();
+    }
+
+    @Test
+    void printsWhatDocsTutorialShowsUnderEachStep() {
+        String text = print(new TutorialExample.Figures[1]);
+
+        Snippets.assertShown("docs/tutorial.md#linear-cost", text);
+        Snippets.assertShown("docs/tutorial.md#linear-regression", text);
+        Snippets.assertShown("docs/tutorial.md#sigmoid-neuron", text);
+        Snippets.assertShown("docs/tutorial.md#network", text);
+        Snippets.assertShown("docs/tutorial.md#train-network", text);
+        Snippets.assertShown("docs/tutorial.md#backpropagation", text);
+    }
+
+    @Test
+    void theForwardDifferenceGradientIsCentralDifferencesToSixDigits() {
+        TutorialExample.Figures[] figures = new TutorialExample.Figures[1];
+        print(figures);
+        Network net = figures[0].backprop().network().withParameters(
+                Network.builder(2).dense(3, Activation.SIGMOID).dense(1, Activation.IDENTITY).withoutBiases()
+                        .build(TutorialExample.SEED).parameters());
+        Matrix xs = figures[0].inputScale().transform(figures[0].x());
+        Matrix ys = figures[0].targetScale().transform(figures[0].y());
+        double[] central = FiniteDifferences.central().gradient(net, Loss.SUM_SQUARED_ERROR, xs, ys);
+
+        assertThat(figures[0].gradient()).hasSize(9);
+        for (int i = 0; i < central.length; i++) {
+            assertThat(figures[0].gradient()[i]).as("parameter %d", i)
+                    .isCloseTo(central[i], within(1e-5 * Math.max(1, Math.abs(central[i]))));
+        }
     }
 
     @Test

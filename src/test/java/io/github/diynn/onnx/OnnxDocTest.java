@@ -39,10 +39,10 @@ class OnnxDocTest {
         return matcher.group(1);
     }
 
-    /** The lines of this file between {@code // BEGIN marker} and {@code // END marker}, unindented. */
+    /** The lines of this file between {@code // snippet: docs/onnx.md#marker} and {@code // end snippet}, unindented. */
     private static String region(String marker) throws IOException {
         String source = Files.readString(Path.of("src/test/java/io/github/diynn/onnx/OnnxDocTest.java"));
-        Matcher matcher = Pattern.compile("\n( *)// BEGIN " + marker + "\n(.*?)\n *// END " + marker, Pattern.DOTALL)
+        Matcher matcher = Pattern.compile("\n( *)// snippet: docs/onnx.md#" + marker + "\n(.*?)\n *// end snippet", Pattern.DOTALL)
                 .matcher(source);
         assertThat(matcher.find()).isTrue();
         return matcher.group(2).replaceAll("(?m)^" + matcher.group(1), "") + "\n";
@@ -59,7 +59,7 @@ class OnnxDocTest {
         Path modelPath = folder.resolve("model.onnx");
         OnnxExport.save(model, modelPath, OnnxPrecision.FLOAT);
         float[] probabilities;
-        // BEGIN java-serving
+        // snippet: docs/onnx.md#java-serving
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession session = environment.createSession(modelPath.toString());
                 OnnxTensor input = OnnxTensor.createTensor(environment, new float[][] {{5.1f, 3.5f, 1.4f, 0.2f, 1.0f}});
@@ -67,7 +67,7 @@ class OnnxDocTest {
             float[][] output = (float[][]) result.get("output").orElseThrow().getValue();
             probabilities = output[0]; // one row per sample, in the order of diynn.class_labels
         }
-        // END java-serving
+        // end snippet
         double[] expected = model.predict(Matrix.rowVector(5.1f, 3.5f, 1.4f, 0.2f, 1.0f)).row(0);
         assertThat(probabilities).hasSize(3);
         for (int j = 0; j < 3; j++) {
