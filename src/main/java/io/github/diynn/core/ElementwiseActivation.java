@@ -171,11 +171,12 @@ public abstract sealed class ElementwiseActivation extends Activation
 
         @Override
         public double apply(double z) {
-            if (z >= 0) {
-                return 1.0 / (1.0 + Exp.exp(-z));
-            }
-            double e = Exp.exp(z);
-            return e / (1.0 + e);
+            // 1 / (1 + e^-z) for z >= 0 and e^z / (1 + e^z) below, written without a branch (the sign
+            // of a hidden unit's input is a coin toss the processor cannot predict): both are
+            // num / (1 + e) with e = e^-|z|, the same operations on the same values, so the same bits.
+            double e = Exp.exp(-Math.abs(z));
+            double numerator = z >= 0 ? 1.0 : e;
+            return numerator / (1.0 + e);
         }
 
         @Override
