@@ -203,6 +203,15 @@ public final class BatchEvaluator {
             double[] gradient) {
         requireBatch(parameters, inputs, targets, rows);
         requireLength(gradient, layout.parameterCount(), "gradient");
+        if (fusesSquares() && columns.isOneSmallLayer()) {
+            double value = loss.squaredErrorScale(rows) * columns.oneLayer(loss.squaredErrorGradientFactor(rows),
+                    parameters, true, inputs, targets, rows, gradient);
+            if (Double.isFinite(value)) {
+                return value;
+            }
+            forward(parameters, true, inputs, rows);
+            return checkedLoss(targets, rows); // names the output or the overflow
+        }
         forward(parameters, true, inputs, rows);
         if (fusesSquares()) {
             return lossFromSquares(columns.backward(loss, parameters, true, targets, rows, gradient, true), targets,
@@ -281,6 +290,15 @@ public final class BatchEvaluator {
 
     /** {@link #lossAndGradient} at the network's own parameters (no parameter vector is built). */
     double lossAndGradient(double[] inputs, double[] targets, int rows, double[] gradient) {
+        if (fusesSquares() && columns.isOneSmallLayer()) {
+            double value = loss.squaredErrorScale(rows) * columns.oneLayer(loss.squaredErrorGradientFactor(rows),
+                    null, false, inputs, targets, rows, gradient);
+            if (Double.isFinite(value)) {
+                return value;
+            }
+            forward(null, false, inputs, rows);
+            return checkedLoss(targets, rows); // names the output or the overflow
+        }
         forward(null, false, inputs, rows);
         if (fusesSquares()) {
             return lossFromSquares(columns.backward(loss, null, false, targets, rows, gradient, true), targets, rows);

@@ -121,19 +121,7 @@ final class ColumnPasses {
      * {@code lastZ}/{@code lastA}.
      */
     void forward(double[] parameters, boolean fromVector, double[] batch, int rows) {
-        int n = rows * inputs;
-        // A full-batch run passes the same batch every step: compared with the copy kept of the last
-        // one (a vectorised comparison, several times cheaper than the transposition it saves).
-        if (rows != heldRows || !Arrays.equals(batch, 0, n, held, 0, n)) {
-            for (int k = 0; k < inputs; k++) {
-                double[] column = x[k];
-                for (int r = 0; r < rows; r++) {
-                    column[r] = batch[r * inputs + k];
-                }
-            }
-            System.arraycopy(batch, 0, held, 0, n);
-            heldRows = rows;
-        }
+        hold(batch, rows);
         for (int l = 0; l < layers.size(); l++) {
             DenseLayer layer = layers.get(l);
             double[] w = fromVector ? parameters : layer.weights().raw();
@@ -148,6 +136,98 @@ final class ColumnPasses {
             layer.activation().forwardRows(z[l], a[l], out, rows);
         }
         keepLastLayer(rows);
+    }
+
+    /** Transposes the first {@code rows} rows of {@code batch} into the input columns, unless they hold it already. */
+    private void hold(double[] batch, int rows) {
+        int n = rows * inputs;
+        // A full-batch run passes the same batch every step: compared with the copy kept of the last
+        // one (a vectorised comparison, several times cheaper than the transposition it saves).
+        if (rows != heldRows || !Arrays.equals(batch, 0, n, held, 0, n)) {
+            for (int k = 0; k < inputs; k++) {
+                double[] column = x[k];
+                for (int r = 0; r < rows; r++) {
+                    column[r] = batch[r * inputs + k];
+                }
+            }
+            System.arraycopy(batch, 0, held, 0, n);
+            heldRows = rows;
+        }
+    }
+
+    /**
+     * Whether {@link #oneLayer} serves this network: a single layer (a linear or logistic
+     * regression, say) of one output and at most three inputs.
+     */
+    boolean isOneSmallLayer() {
+        return layers.size() == 1 && outputs == 1 && inputs <= 3;
+    }
+
+    /**
+     * The whole step of a {@link #isOneSmallLayer} network under a squared-error loss in one loop
+     * over the rows: the layer's pre-activation and output, the squared error, the delta
+     * {@code factor * (a - y) * f'(z, a)} and the gradient sums, each value computed by the same
+     * operations in the same order as {@link #forward}, {@link Loss#outputDelta} and
+     * {@link #backward} compute it apart, so with the same bits (multiplying by {@code 1.0}, where a
+     * factor or a derivative is one, changes no double). Writes the gradient and returns the sum of
+     * {@code (y - a)^2}.
+     */
+    double oneLayer(double gradientFactor, double[] parameters, boolean fromVector, double[] batch, double[] targets,
+            int rows, double[] gradient) {
+        hold(batch, rows);
+        DenseLayer layer = layers.get(0);
+        ElementwiseActivation f = (ElementwiseActivation) layer.activation();
+        double[] w = fromVector ? parameters : layer.weights().raw();
+        int wAt = fromVector ? layout.weightOffset(0) : 0;
+        boolean hasBias = layer.hasBias();
+        double bias = !hasBias ? 0.0 : fromVector ? parameters[layout.biasOffset(0)] : layer.bias().raw()[0];
+        double[] x0 = x[0];
+        double[] x1 = inputs > 1 ? x[1] : x0;
+        double[] x2 = inputs > 2 ? x[2] : x0;
+        double w0 = w[wAt];
+        double w1 = inputs > 1 ? w[wAt + 1] : 0.0;
+        double w2 = inputs > 2 ? w[wAt + 2] : 0.0;
+        double[] zc = z[0][0];
+        double[] ac = a[0][0];
+        if (f == Activation.IDENTITY && gradientFactor == 1.0 && inputs == 2 && hasBias
+                && Double.doubleToRawLongBits(bias) != Double.doubleToRawLongBits(-0.0)) {
+            return linearSumOfSquares(x0, x1, w0, w1, bias, targets, rows, gradient, wAt, layout.biasOffset(0));
+        }
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double sb = 0.0;
+        double squares = 0.0;
+        for (int r = 0; r < rows; r++) {
+            double zr = inputs == 1 ? 0.0 + x0[r] * w0
+                    : inputs == 2 ? 0.0 + x0[r] * w0 + x1[r] * w1
+                    : 0.0 + x0[r] * w0 + x1[r] * w1 + x2[r] * w2;
+            if (hasBias) {
+                zr = zr + bias;
+            }
+            double ar = f.apply(zr);
+            zc[r] = zr;
+            ac[r] = ar;
+            double y = targets[r];
+            double residual = y - ar;
+            squares += residual * residual;
+            double d = gradientFactor * (ar - y) * f.derivative(zr, ar);
+            s0 += x0[r] * d;
+            s1 += x1[r] * d;
+            s2 += x2[r] * d;
+            sb += d;
+        }
+        gradient[wAt] = s0;
+        if (inputs > 1) {
+            gradient[wAt + 1] = s1;
+        }
+        if (inputs > 2) {
+            gradient[wAt + 2] = s2;
+        }
+        if (hasBias) {
+            gradient[layout.biasOffset(0)] = sb;
+        }
+        return squares;
     }
 
     /**
@@ -238,6 +318,36 @@ final class ColumnPasses {
                 zj[r] += bias;
             }
         }
+    }
+
+    /**
+     * {@link #oneLayer} for the tutorial's linear regression, {@code w1 x1 + w2 x2 + b} under the sum
+     * of squared errors, with the same bits in fewer operations: {@code 0 + t0 + t1 + b} is
+     * {@code t0 + t1 + b} when {@code b} is not {@code -0.0} (the leading zero only turns an all
+     * negative-zero sum positive, which adding such a {@code b} does anyway); the delta
+     * {@code a - y} is {@code -(y - a)} exactly (rounding is symmetric), so each sum subtracts
+     * {@code x (y - a)} instead of adding {@code x (a - y)}. The outputs are not kept: a caller that
+     * needs them (to report a loss that is not finite) runs {@link #forward}.
+     */
+    private double linearSumOfSquares(double[] x0, double[] x1, double w0, double w1, double bias, double[] y,
+            int rows, double[] gradient, int wAt, int bAt) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double sb = 0.0;
+        double squares = 0.0;
+        for (int r = 0; r < rows; r++) {
+            double u = x0[r];
+            double v = x1[r];
+            double residual = y[r] - (u * w0 + v * w1 + bias);
+            squares += residual * residual;
+            s0 -= u * residual;
+            s1 -= v * residual;
+            sb -= residual;
+        }
+        gradient[wAt] = s0;
+        gradient[wAt + 1] = s1;
+        gradient[bAt] = sb;
+        return squares;
     }
 
     /** Copies the output layer's columns into the row-major arrays (nothing to do for one output). */

@@ -465,6 +465,21 @@ public enum Loss {
         return Double.NaN;
     }
 
+    /**
+     * For a squared-error loss, the factor of its gradient {@code dJ/dp = factor * (p - y)} over
+     * {@code n} entries ({@code 1} or {@code 2/n}; {@link #gradient} computes exactly that, the
+     * factor {@code 1} left out); NaN for any other loss.
+     */
+    final double squaredErrorGradientFactor(int n) {
+        if (this == SUM_SQUARED_ERROR) {
+            return 1.0;
+        }
+        if (this == MEAN_SQUARED_ERROR) {
+            return n == 0 ? 0.0 : 2.0 / n;
+        }
+        return Double.NaN;
+    }
+
     /** {@code sum over k < n of (y[k] - p[k])^2}, k ascending from {@code +0.0}. */
     private static double sumOfSquares(double[] p, double[] y, int n) {
         double total = 0.0;

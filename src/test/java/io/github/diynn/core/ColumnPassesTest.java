@@ -16,6 +16,9 @@ class ColumnPassesTest {
     static Stream<Arguments> narrowNetworks() {
         return Stream.of(
                 Arguments.of(new int[] {2, 1}, Activation.IDENTITY, Activation.IDENTITY, true, Loss.SUM_SQUARED_ERROR),
+                Arguments.of(new int[] {3, 1}, Activation.IDENTITY, Activation.SIGMOID, false, Loss.MEAN_SQUARED_ERROR),
+                Arguments.of(new int[] {1, 1}, Activation.IDENTITY, Activation.TANH, true, Loss.SUM_SQUARED_ERROR),
+                Arguments.of(new int[] {4, 1}, Activation.IDENTITY, Activation.IDENTITY, true, Loss.MEAN_SQUARED_ERROR),
                 Arguments.of(new int[] {2, 3, 1}, Activation.SIGMOID, Activation.IDENTITY, false, Loss.SUM_SQUARED_ERROR),
                 Arguments.of(new int[] {2, 3, 1}, Activation.SIGMOID, Activation.IDENTITY, true, Loss.SUM_SQUARED_ERROR),
                 Arguments.of(new int[] {3, 5, 4, 2}, Activation.TANH, Activation.IDENTITY, true, Loss.MEAN_SQUARED_ERROR),
