@@ -64,6 +64,11 @@ public final class BatchEvaluator {
     /** The unperturbed pass of a finite-difference estimate, allocated by its first use. */
     private double[][][] baseZ;
     private double[][][] baseA;
+    /**
+     * The rows of the whole batch the current call's rows are a part of, which a mean loss divides by
+     * (see {@link #partOfBatch}); 0 while no part is being evaluated, when the call's rows are the batch.
+     */
+    private int batchRows;
 
     private BatchEvaluator(Network network, Loss loss, int capacity) {
         this.template = network;
@@ -257,6 +262,43 @@ public final class BatchEvaluator {
         return checkedLoss(targets, rows);
     }
 
+    // ------------------------------------------------------------------ a part of a larger batch
+
+    /**
+     * {@link #lossAndGradient} of {@code rows} rows that are a part (a chunk) of a batch of
+     * {@code ofRows} rows: a mean loss and its gradient divide by {@code ofRows}, so the parts' losses
+     * and gradients add up to the batch's. At the network's own parameters when {@code parameters} is
+     * null. Arrays are trusted (the caller checked the batch).
+     */
+    double lossAndGradientOfPart(double[] parameters, double[] inputs, double[] targets, int rows, int ofRows,
+            double[] gradient) {
+        batchRows = ofRows;
+        try {
+            forward(parameters, parameters != null, inputs, rows);
+            double value = checkedLoss(targets, rows);
+            backward(parameters, parameters != null, inputs, targets, rows, gradient);
+            return value;
+        } finally {
+            batchRows = 0;
+        }
+    }
+
+    /** {@link #loss} of a part of a batch of {@code ofRows} rows, as {@link #lossAndGradientOfPart}. */
+    double lossOfPart(double[] parameters, double[] inputs, double[] targets, int rows, int ofRows) {
+        batchRows = ofRows;
+        try {
+            forward(parameters, parameters != null, inputs, rows);
+            return checkedLoss(targets, rows);
+        } finally {
+            batchRows = 0;
+        }
+    }
+
+    /** The rows a mean divides by: the whole batch's when a part is evaluated, else the call's. */
+    private int partOfBatch(int rows) {
+        return batchRows == 0 ? rows : batchRows;
+    }
+
     /**
      * Estimates {@code dJ/dtheta} at {@code theta} by finite differences into {@code gradient} and
      * returns {@code J(theta)}: forward {@code (J(theta + h e_i) - J(theta)) / h} or central
@@ -275,9 +317,21 @@ public final class BatchEvaluator {
      */
     double finiteDifferences(boolean forward, double step, double[] theta, double[] inputs, double[] targets,
             int rows, double[] gradient) {
+        return finiteDifferences(forward, step, theta, inputs, targets, rows, gradient, 0, layout.parameterCount());
+    }
+
+    /**
+     * {@link #finiteDifferences(boolean, double, double[], double[], double[], int, double[])} for the
+     * parameters {@code [from, to)} only: writes {@code gradient[from .. to)} and nothing else, and
+     * returns {@code J(theta)}. Each entry is a function of {@code theta} and the batch alone, so
+     * ranges estimated apart (on several threads, each with its own evaluator and its own copy of
+     * {@code theta}) give the bits of one whole estimate.
+     */
+    double finiteDifferences(boolean forward, double step, double[] theta, double[] inputs, double[] targets,
+            int rows, double[] gradient, int from, int to) {
         double atPoint = loss(theta, inputs, targets, rows);
         keepUnperturbedPass(rows);
-        for (int i = 0; i < layout.parameterCount(); i++) {
+        for (int i = from; i < to; i++) {
             double original = theta[i];
             if (original + step == original) {
                 throw new IllegalArgumentException("step " + step + " vanishes against coordinate " + i + " = "
@@ -426,7 +480,7 @@ public final class BatchEvaluator {
         ensureBackwardBuffers();
         int last = layers.size() - 1;
         DenseLayer output = layers.get(last);
-        loss.outputDelta(output.activation(), lastZ, lastA, targets, rows, outputs, lastDelta);
+        loss.outputDelta(output.activation(), lastZ, lastA, targets, rows, outputs, partOfBatch(rows), lastDelta);
         Kernels.toRows(lastDelta, 0, delta, rows, outputs, false);
         double[][] d = delta;
         double[][] next = spare;
@@ -464,7 +518,8 @@ public final class BatchEvaluator {
         // The outputs are checked first, as predict reports them (a cheap scan of the last layer only:
         // a loss that skips an entry, such as cross-entropy at a target of 0, could hide one).
         Network.requireFiniteOutputs(out, rows * outputs, outputs);
-        double value = loss.valueOfLayer(layers.get(last).activation(), lastZ, out, targets, rows, outputs);
+        double value = loss.valueOfLayer(layers.get(last).activation(), lastZ, out, targets, rows, outputs,
+                partOfBatch(rows));
         if (!Double.isFinite(value)) {
             throw loss.overflow(out, targets, rows * outputs, outputs, rows + "x" + outputs);
         }

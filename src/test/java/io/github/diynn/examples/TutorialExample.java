@@ -102,7 +102,9 @@ public final class TutorialExample {
 
         // In [7]: the sigmoid neuron with the same w and b, on the raw data.
         Network neuron = Network.of(DenseLayer.of(linearUnit.weights(), linearUnit.bias(), Activation.SIGMOID));
-        double neuronCost = neuron.loss(Loss.SUM_SQUARED_ERROR, x, y);
+        // The tutorial sums the 150 squared errors in one pass, as Loss.value does; Network.loss sums
+        // them in the trainer's fixed chunks of 64 rows, which differs in the last bit here.
+        double neuronCost = Loss.SUM_SQUARED_ERROR.value(neuron.predict(x), y);
         out.println("sigmoid neuron cost, w=[0.2, 0.6], b=-0.3: " + neuronCost
                 + "  (the tutorial prints 829.4187739184515)");
 
