@@ -13,7 +13,10 @@ import java.util.List;
  * of {@link Network#parameters()} and a batch as row-major arrays, and writes into buffers sized
  * once: in steady state a call allocates nothing. The arithmetic is that of
  * {@link Network#predict(Matrix)}, {@link Network#loss(Loss, Matrix, Matrix)} and
- * {@link Backpropagation}, by the same code, so the results have the same bits.
+ * {@link Backpropagation}, by the same code, so the results have the same bits for a batch of up to
+ * {@value ParallelEvaluator#CHUNK_ROWS} rows. Those sum a larger batch in fixed chunks of that many
+ * rows and a pairwise tree ({@link ParallelEvaluator}, the trainer's engine); this evaluator sums it
+ * in one pass, which can differ in the last bits.
  *
  * <pre>  lossAndGradient: J(theta) on the batch, and dJ/dtheta written into the caller's array
  *  loss:            J(theta) alone (one forward pass)
