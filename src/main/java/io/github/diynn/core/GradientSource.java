@@ -151,27 +151,6 @@ public interface GradientSource {
         if (source == null) {
             throw new IllegalArgumentException("gradient source named \"" + name + "\" is null");
         }
-        return new GradientSource() {
-            @Override
-            public double[] gradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
-                return source.gradient(network, loss, inputs, targets);
-            }
-
-            @Override
-            public LossAndGradient lossAndGradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
-                return source.lossAndGradient(network, loss, inputs, targets);
-            }
-
-            @Override
-            public double lossAndGradient(BatchEvaluator evaluator, double[] parameters, double[] inputs,
-                    double[] targets, int rows, double[] gradient) {
-                return source.lossAndGradient(evaluator, parameters, inputs, targets, rows, gradient);
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
+        return new NamedGradientSource(name, source);
     }
 }

@@ -310,7 +310,8 @@ public final class Network {
         }
         requireBatch(inputs, targets);
         // In the trainer's fixed chunks and tree (ParallelEvaluator), so its losses are this one's.
-        try (ParallelEvaluator evaluator = ParallelEvaluator.open(this, loss, inputs.rows(), Parallelism.sequential())) {
+        try (ParallelEvaluator evaluator = ParallelEvaluator.open(this, loss, inputs.rows(),
+                Parallelism.sequential())) {
             return evaluator.chunked(null, inputs.raw(), targets.raw(), inputs.rows(), null);
         }
     }

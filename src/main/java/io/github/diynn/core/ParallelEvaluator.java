@@ -25,7 +25,8 @@ package io.github.diynn.core;
  * <p><b>Finite differences</b> ({@link FiniteDifferences}) are split by parameter instead: each worker
  * estimates a range of parameters on its own copy of them, each probe being a function of the
  * parameters and the whole batch alone, so the split does not change a bit. The loss returned with
- * the estimate is the chunked loss above, as for every source. Any other {@link GradientSource}
+ * the estimate is the chunked loss above, as for every source. A source
+ * {@linkplain GradientSource#named named} is seen through. Any other {@link GradientSource}
  * gets the whole batch on the calling thread, through
  * {@link GradientSource#lossAndGradient(BatchEvaluator, double[], double[], double[], int, double[])}.
  *
@@ -174,10 +175,11 @@ public final class ParallelEvaluator implements AutoCloseable {
         }
         requireBatch(parameters, inputs, targets, rows);
         requireLength(gradient, parameterCount, "gradient");
-        if (source instanceof Backpropagation) {
+        GradientSource unnamed = source instanceof NamedGradientSource named ? named.unnamed() : source;
+        if (unnamed instanceof Backpropagation) {
             return chunked(parameters, inputs, targets, rows, gradient);
         }
-        if (source instanceof FiniteDifferences estimator) {
+        if (unnamed instanceof FiniteDifferences estimator) {
             estimate(estimator, parameters, inputs, targets, rows, gradient);
             return chunked(parameters, inputs, targets, rows, null);
         }
@@ -357,8 +359,8 @@ public final class ParallelEvaluator implements AutoCloseable {
     }
 
     private String where(int from, int rows) {
-        return "rows " + from + " to " + (from + rows - 1) + " of a batch of " + callRows + " (samples counted from row "
-                + from + "): ";
+        return "rows " + from + " to " + (from + rows - 1) + " of a batch of " + callRows
+                + " (samples counted from row " + from + "): ";
     }
 
     // ------------------------------------------------------------------ finite differences

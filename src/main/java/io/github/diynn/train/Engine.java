@@ -52,7 +52,8 @@ final class Engine {
     private Engine(Engine from, int capacity) {
         this.start = from.start;
         this.source = from.source;
-        this.evaluator = ParallelEvaluator.open(from.start, from.evaluator.loss(), capacity, from.evaluator.parallelism());
+        this.evaluator = ParallelEvaluator.open(from.start, from.evaluator.loss(), capacity,
+                from.evaluator.parallelism());
         this.theta = from.theta;
         this.gradient = from.gradient;
         this.stepper = from.stepper;

@@ -96,6 +96,26 @@ class ParallelEvaluatorTest {
     }
 
     @Test
+    void aNamedLibrarySourceIsChunkedAsTheSourceItself() {
+        Network network = network(Activation.IDENTITY, 13);
+        Matrix x = inputs(300, 13);
+        Matrix y = GradientFixtures.regressionTargets(300, 5, 13);
+        double[] onePass = new double[network.parameterCount()];
+        BatchEvaluator.of(network, Loss.MEAN_SQUARED_ERROR, 300).lossAndGradient(network.parameters(), x.raw(),
+                y.raw(), 300, onePass);
+        double[] plain = new double[network.parameterCount()];
+        double[] named = new double[network.parameterCount()];
+        try (ParallelEvaluator evaluator = ParallelEvaluator.open(network, Loss.MEAN_SQUARED_ERROR, 300,
+                Parallelism.threads(2))) {
+            evaluator.lossAndGradient(Backpropagation.instance(), network.parameters(), x.raw(), y.raw(), 300, plain);
+            evaluator.lossAndGradient(GradientSource.named("exact", GradientSource.named("inner",
+                    Backpropagation.instance())), network.parameters(), x.raw(), y.raw(), 300, named);
+        }
+        assertThat(named).isEqualTo(plain);
+        assertThat(onePass).isNotEqualTo(plain); // so a source not seen through would be caught here
+    }
+
+    @Test
     void aBatchOfOneChunkHasTheBitsOfABatchEvaluator() {
         for (Loss loss : new Loss[] {Loss.MEAN_SQUARED_ERROR, Loss.CROSS_ENTROPY}) {
             Activation output = loss == Loss.CROSS_ENTROPY ? Activation.SOFTMAX : Activation.IDENTITY;
