@@ -271,16 +271,15 @@ public final class BatchEvaluator {
      * {@link #lossAndGradient} of {@code rows} rows that are a part (a chunk) of a batch of
      * {@code ofRows} rows: a mean loss and its gradient divide by {@code ofRows}, so the parts' losses
      * and gradients add up to the batch's. At the network's own parameters when {@code parameters} is
-     * null. Arrays are trusted (the caller checked the batch).
+     * null. The part's rows go through the same calls as a batch of their own; only the two calls into
+     * {@link Loss} (its value and its output delta) read {@link #partOfBatch}.
      */
     double lossAndGradientOfPart(double[] parameters, double[] inputs, double[] targets, int rows, int ofRows,
             double[] gradient) {
         batchRows = ofRows;
         try {
-            forward(parameters, parameters != null, inputs, rows);
-            double value = checkedLoss(targets, rows);
-            backward(parameters, parameters != null, inputs, targets, rows, gradient);
-            return value;
+            return parameters == null ? lossAndGradient(inputs, targets, rows, gradient)
+                    : lossAndGradient(parameters, inputs, targets, rows, gradient);
         } finally {
             batchRows = 0;
         }
@@ -290,8 +289,7 @@ public final class BatchEvaluator {
     double lossOfPart(double[] parameters, double[] inputs, double[] targets, int rows, int ofRows) {
         batchRows = ofRows;
         try {
-            forward(parameters, parameters != null, inputs, rows);
-            return checkedLoss(targets, rows);
+            return parameters == null ? loss(inputs, targets, rows) : loss(parameters, inputs, targets, rows);
         } finally {
             batchRows = 0;
         }
