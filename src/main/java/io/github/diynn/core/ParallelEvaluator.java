@@ -180,8 +180,9 @@ public final class ParallelEvaluator implements AutoCloseable {
             return chunked(parameters, inputs, targets, rows, gradient);
         }
         if (unnamed instanceof FiniteDifferences estimator) {
+            double value = chunked(parameters, inputs, targets, rows, null); // an overflow is named as for backprop
             estimate(estimator, parameters, inputs, targets, rows, gradient);
-            return chunked(parameters, inputs, targets, rows, null);
+            return value;
         }
         return source.lossAndGradient(wholeEvaluator(0), parameters, inputs, targets, rows, gradient);
     }
@@ -261,7 +262,12 @@ public final class ParallelEvaluator implements AutoCloseable {
             callTargets = null;
             callGradient = null;
         }
-        return pairwiseSum(chunkLosses, chunks);
+        double value = pairwiseSum(chunkLosses, chunks);
+        if (!Double.isFinite(value)) { // every chunk's share was finite, their sum is not
+            throw new ArithmeticException("the loss of a batch of " + rows + " rows overflowed: its " + chunks
+                    + " chunks' losses are finite but add up to " + value);
+        }
+        return value;
     }
 
     /**

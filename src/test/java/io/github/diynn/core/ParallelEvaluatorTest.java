@@ -283,6 +283,28 @@ class ParallelEvaluatorTest {
     }
 
     @Test
+    void finiteChunkLossesThatAddUpToInfinityAreReportedAsAnOverflow() {
+        // 1 -> 1 identity, w = 1, b = 0: the error of rows 0, 64 and 128 is e, e^2 = 1.5e308, so each
+        // chunk's half sum of squares is 0.75e308 and three of them pass Double.MAX_VALUE.
+        Network network = Network.of(DenseLayer.of(Matrix.of(1, 1, new double[] {1.0}), Matrix.rowVector(0.0),
+                Activation.IDENTITY));
+        double e = Math.sqrt(1.5e308);
+        double[] x = new double[130];
+        double[] y = new double[130];
+        x[0] = e;
+        x[64] = e;
+        x[128] = e;
+        try (ParallelEvaluator evaluator = ParallelEvaluator.open(network, Loss.SUM_SQUARED_ERROR, 130,
+                Parallelism.sequential())) {
+            assertThat(evaluator.loss(network.parameters(), x, y, 64)).isEqualTo(0.5 * (e * e));
+            assertThat(evaluator.loss(network.parameters(), x, y, 128)).isEqualTo(0.5 * (e * e) + 0.5 * (e * e));
+            assertThatThrownBy(() -> evaluator.loss(network.parameters(), x, y, 130))
+                    .isInstanceOf(ArithmeticException.class)
+                    .hasMessageContaining("the loss of a batch of 130 rows overflowed: its 3 chunks");
+        }
+    }
+
+    @Test
     void anInterruptedCallingThreadEndsAParallelCallAndKeepsItsInterruptStatus() {
         Network network = network(Activation.IDENTITY, 9);
         Matrix x = inputs(1000, 9);
