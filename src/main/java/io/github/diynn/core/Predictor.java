@@ -1,11 +1,13 @@
 package io.github.diynn.core;
 
 /**
- * Predicts with one network into arrays the caller owns, reusing buffers of its own: nothing is
- * allocated per call. Made by {@link Network#predictor()}.
+ * Predicts with one network into arrays the caller owns, reusing buffers of its own: on one thread
+ * nothing is allocated per call. Made by {@link Network#predictor()}, or by
+ * {@link Network#predictor(Parallelism)} to share the blocks of a large batch among threads.
  *
  * <p>The outputs have the bits of {@link Network#predict(Matrix)}: the same code computes them, and
- * each row's outputs depend on that row alone, so cutting a large batch into blocks changes nothing.
+ * each row's outputs depend on that row alone, so cutting a large batch into blocks, on any number
+ * of threads, changes nothing.
  * The inputs are checked finite and the outputs are checked finite, as {@code predict} checks them.
  *
  * <p><b>Not thread-safe</b>: a predictor is a workspace. Give each thread its own; the network
@@ -103,8 +105,16 @@ public final class Predictor {
         callInputs = inputs;
         callOutputs = outputs;
         callRows = rows;
-        try (WorkerTeam team = new WorkerTeam(parallelism, "predict")) {
-            team.run(blocks, parallel, blockTask);
+        try {
+            if (parallel && blocks > 1 && parallelism.workers() > 1) {
+                try (WorkerTeam team = new WorkerTeam(parallelism, "predict")) {
+                    team.run(blocks, true, blockTask);
+                }
+            } else {
+                for (int block = 0; block < blocks; block++) {
+                    block(block, 0); // on this thread, allocating nothing
+                }
+            }
         } finally {
             callInputs = null;
             callOutputs = null;
