@@ -716,8 +716,8 @@ public final class Trainer {
          * in fixed chunks of {@value io.github.diynn.core.ParallelEvaluator#CHUNK_ROWS} rows and a fixed
          * pairwise tree, and a finite-difference estimate is split by parameter (see
          * {@link io.github.diynn.core.ParallelEvaluator}). Batches of one chunk, and work too small to
-         * pay for a helper, stay on the calling thread. A {@link TrainingSession} always uses the
-         * calling thread alone.
+         * pay for a helper, stay on the calling thread, and listeners are always called on it. A
+         * {@link TrainingSession} always uses the calling thread alone.
          *
          * <p>The default is {@link Parallelism#sequential()}: a library must not take an embedding
          * application's cores unasked, and the small networks diynn is made for mostly train in
