@@ -18,8 +18,10 @@ package io.github.diynn.core;
  * <p>A {@link Activation#SOFTMAX} output with {@link Loss#CROSS_ENTROPY} takes the fused step
  * {@code dJ/dz = (a - y) / N} (exact for the clamped loss too); every other pair goes through the
  * loss gradient and the activation's backward rule. The result is {@code dJ/dtheta} in the layout of
- * {@link Network#parameters()}; a trainer subtracts it. The computation is sequential with a fixed
- * order of operations, so the same network and batch give a bit-identical gradient every time.
+ * {@link Network#parameters()}; a trainer subtracts it. A batch of more than
+ * one chunk ({@link ParallelEvaluator#chunkRows(int)} rows) is summed in fixed chunks and a fixed pairwise tree, as
+ * the trainer sums it ({@link ParallelEvaluator}), here on the calling thread; the same network and
+ * batch give a bit-identical gradient every time, on any number of threads.
  * The instance is stateless and may be shared between threads.
  */
 public final class Backpropagation implements GradientSource {
@@ -58,8 +60,7 @@ public final class Backpropagation implements GradientSource {
         }
         network.requireBatch(inputs, targets);
         double[] gradient = new double[network.parameterCount()];
-        BatchEvaluator.of(network, loss, inputs.rows()).lossAndGradient(inputs.raw(), targets.raw(), inputs.rows(),
-                gradient);
+        chunked(network, loss, inputs, targets, gradient);
         return gradient;
     }
 
@@ -87,9 +88,16 @@ public final class Backpropagation implements GradientSource {
         }
         network.requireBatch(inputs, targets);
         double[] gradient = new double[network.parameterCount()];
-        double value = BatchEvaluator.of(network, loss, inputs.rows()).lossAndGradient(inputs.raw(), targets.raw(),
-                inputs.rows(), gradient);
+        double value = chunked(network, loss, inputs, targets, gradient);
         return new LossAndGradient(value, gradient);
+    }
+
+    /** The loss and gradient in the trainer's fixed chunks and tree ({@link ParallelEvaluator}), on this thread. */
+    private static double chunked(Network network, Loss loss, Matrix inputs, Matrix targets, double[] gradient) {
+        try (ParallelEvaluator evaluator = ParallelEvaluator.open(network, loss, inputs.rows(),
+                Parallelism.sequential())) {
+            return evaluator.chunked(null, inputs.raw(), targets.raw(), inputs.rows(), gradient);
+        }
     }
 
     /**

@@ -13,7 +13,10 @@ import java.util.List;
  * of {@link Network#parameters()} and a batch as row-major arrays, and writes into buffers sized
  * once: in steady state a call allocates nothing. The arithmetic is that of
  * {@link Network#predict(Matrix)}, {@link Network#loss(Loss, Matrix, Matrix)} and
- * {@link Backpropagation}, by the same code, so the results have the same bits.
+ * {@link Backpropagation}, by the same code, so the results have the same bits for a batch of one
+ * chunk ({@link ParallelEvaluator#chunkRows(int)} rows, set by the network's size). Those sum a
+ * larger batch in fixed chunks of that many rows and a pairwise tree ({@link ParallelEvaluator}, the trainer's engine); this evaluator sums it
+ * in one pass, which can differ in the last bits.
  *
  * <pre>  lossAndGradient: J(theta) on the batch, and dJ/dtheta written into the caller's array
  *  loss:            J(theta) alone (one forward pass)
@@ -71,6 +74,11 @@ public final class BatchEvaluator {
     private static final int PROBES = 8;
     /** The column layout's passes for a narrow network (see {@link ColumnPasses}), else null. */
     private final ColumnPasses columns;
+    /**
+     * The rows of the whole batch the current call's rows are a part of, which a mean loss divides by
+     * (see {@link #partOfBatch}); 0 while no part is being evaluated, when the call's rows are the batch.
+     */
+    private int batchRows;
 
     private BatchEvaluator(Network network, Loss loss, int capacity, boolean columnsAllowed) {
         this.template = network;
@@ -204,7 +212,8 @@ public final class BatchEvaluator {
         requireBatch(parameters, inputs, targets, rows);
         requireLength(gradient, layout.parameterCount(), "gradient");
         if (fusesSquares() && columns.isOneSmallLayer()) {
-            double value = loss.squaredErrorScale(rows) * columns.oneLayer(loss.squaredErrorGradientFactor(rows),
+            double value = loss.squaredErrorScale(partOfBatch(rows)) * columns.oneLayer(
+                    loss.squaredErrorGradientFactor(partOfBatch(rows)),
                     parameters, true, inputs, targets, rows, gradient);
             if (Double.isFinite(value)) {
                 return value;
@@ -214,8 +223,8 @@ public final class BatchEvaluator {
         }
         forward(parameters, true, inputs, rows);
         if (fusesSquares()) {
-            return lossFromSquares(columns.backward(loss, parameters, true, targets, rows, gradient, true), targets,
-                    rows);
+            return lossFromSquares(columns.backward(loss, parameters, true, targets, rows, partOfBatch(rows), gradient,
+                    true), targets, rows);
         }
         double value = checkedLoss(targets, rows);
         backward(parameters, true, inputs, targets, rows, gradient);
@@ -236,7 +245,7 @@ public final class BatchEvaluator {
      * output is finite, so the outputs need no scan of their own).
      */
     private double lossFromSquares(double squares, double[] targets, int rows) {
-        double value = loss.squaredErrorScale(rows * outputs) * squares;
+        double value = loss.squaredErrorScale(partOfBatch(rows) * outputs) * squares;
         return Double.isFinite(value) ? value : checkedLoss(targets, rows);
     }
 
@@ -291,7 +300,8 @@ public final class BatchEvaluator {
     /** {@link #lossAndGradient} at the network's own parameters (no parameter vector is built). */
     double lossAndGradient(double[] inputs, double[] targets, int rows, double[] gradient) {
         if (fusesSquares() && columns.isOneSmallLayer()) {
-            double value = loss.squaredErrorScale(rows) * columns.oneLayer(loss.squaredErrorGradientFactor(rows),
+            double value = loss.squaredErrorScale(partOfBatch(rows)) * columns.oneLayer(
+                    loss.squaredErrorGradientFactor(partOfBatch(rows)),
                     null, false, inputs, targets, rows, gradient);
             if (Double.isFinite(value)) {
                 return value;
@@ -301,7 +311,8 @@ public final class BatchEvaluator {
         }
         forward(null, false, inputs, rows);
         if (fusesSquares()) {
-            return lossFromSquares(columns.backward(loss, null, false, targets, rows, gradient, true), targets, rows);
+            return lossFromSquares(columns.backward(loss, null, false, targets, rows, partOfBatch(rows), gradient,
+                    true), targets, rows);
         }
         double value = checkedLoss(targets, rows);
         backward(null, false, inputs, targets, rows, gradient);
@@ -318,6 +329,41 @@ public final class BatchEvaluator {
     double loss(double[] inputs, double[] targets, int rows) {
         forward(null, false, inputs, rows);
         return checkedLoss(targets, rows);
+    }
+
+    // ------------------------------------------------------------------ a part of a larger batch
+
+    /**
+     * {@link #lossAndGradient} of {@code rows} rows that are a part (a chunk) of a batch of
+     * {@code ofRows} rows: a mean loss and its gradient divide by {@code ofRows}, so the parts' losses
+     * and gradients add up to the batch's. At the network's own parameters when {@code parameters} is
+     * null. The part's rows go through the same calls as a batch of their own; only the two calls into
+     * {@link Loss} (its value and its output delta) read {@link #partOfBatch}.
+     */
+    double lossAndGradientOfPart(double[] parameters, double[] inputs, double[] targets, int rows, int ofRows,
+            double[] gradient) {
+        batchRows = ofRows;
+        try {
+            return parameters == null ? lossAndGradient(inputs, targets, rows, gradient)
+                    : lossAndGradient(parameters, inputs, targets, rows, gradient);
+        } finally {
+            batchRows = 0;
+        }
+    }
+
+    /** {@link #loss} of a part of a batch of {@code ofRows} rows, as {@link #lossAndGradientOfPart}. */
+    double lossOfPart(double[] parameters, double[] inputs, double[] targets, int rows, int ofRows) {
+        batchRows = ofRows;
+        try {
+            return parameters == null ? loss(inputs, targets, rows) : loss(parameters, inputs, targets, rows);
+        } finally {
+            batchRows = 0;
+        }
+    }
+
+    /** The rows a mean divides by: the whole batch's when a part is evaluated, else the call's. */
+    private int partOfBatch(int rows) {
+        return batchRows == 0 ? rows : batchRows;
     }
 
     /**
@@ -635,13 +681,13 @@ public final class BatchEvaluator {
     private void backward(double[] parameters, boolean fromVector, double[] inputs, double[] targets, int rows,
             double[] gradient) {
         if (columns != null) {
-            columns.backward(loss, parameters, fromVector, targets, rows, gradient);
+            columns.backward(loss, parameters, fromVector, targets, rows, partOfBatch(rows), gradient, false);
             return;
         }
         ensureBackwardBuffers();
         int last = layers.size() - 1;
         DenseLayer output = layers.get(last);
-        loss.outputDelta(output.activation(), lastZ, lastA, targets, rows, outputs, lastDelta);
+        loss.outputDelta(output.activation(), lastZ, lastA, targets, rows, outputs, partOfBatch(rows), lastDelta);
         Kernels.toRows(lastDelta, 0, delta, rows, outputs, false);
         double[][] d = delta;
         double[][] next = spare;
@@ -684,7 +730,8 @@ public final class BatchEvaluator {
         if (!squared) {
             Network.requireFiniteOutputs(out, rows * outputs, outputs);
         }
-        double value = loss.valueOfLayer(layers.get(last).activation(), lastZ, out, targets, rows, outputs);
+        double value = loss.valueOfLayer(layers.get(last).activation(), lastZ, out, targets, rows, outputs,
+                partOfBatch(rows));
         if (!Double.isFinite(value)) {
             if (squared) {
                 Network.requireFiniteOutputs(out, rows * outputs, outputs);

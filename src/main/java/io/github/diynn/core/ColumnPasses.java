@@ -372,22 +372,21 @@ final class ColumnPasses {
      * Writes {@code dJ/dtheta} into {@code gradient} from the last {@link #forward}, the output
      * layer's delta computed by {@code loss} as the row layout computes it.
      */
-    void backward(Loss loss, double[] parameters, boolean fromVector, double[] targets, int rows, double[] gradient) {
-        backward(loss, parameters, fromVector, targets, rows, gradient, false);
-    }
-
     /**
-     * {@link #backward}, and with {@code squares} (one output only) also the sum of
+     * Writes {@code dJ/dtheta} into {@code gradient} from the last {@link #forward}, the output
+     * layer's delta computed by {@code loss} as the row layout computes it, for rows that are a part
+     * of a batch of {@code batchRows} (a mean divides by those); with {@code squares} (one output
+     * only) also the sum of
      * {@code (y[r] - a[r])^2} over the rows, r ascending from {@code +0.0}, as {@link Loss#value}
      * sums it for a squared-error loss: that chain of additions runs in the loop of the output
      * layer's first gradient sums, so it costs almost nothing. Returns it (0 without {@code squares}).
      */
-    double backward(Loss loss, double[] parameters, boolean fromVector, double[] targets, int rows,
+    double backward(Loss loss, double[] parameters, boolean fromVector, double[] targets, int rows, int batchRows,
             double[] gradient, boolean squares) {
         ensureBackwardBuffers();
         int last = layers.size() - 1;
         DenseLayer output = layers.get(last);
-        loss.outputDelta(output.activation(), lastZ, lastA, targets, rows, outputs, lastDelta);
+        loss.outputDelta(output.activation(), lastZ, lastA, targets, rows, outputs, batchRows, lastDelta);
         double[][] d = delta;
         if (outputs > 1) {
             for (int j = 0; j < outputs; j++) {

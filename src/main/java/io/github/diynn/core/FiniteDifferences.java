@@ -122,8 +122,8 @@ public final class FiniteDifferences implements GradientSource {
     }
 
     /**
-     * Returns the loss at the network's parameters with the estimated gradient; the forward scheme's
-     * loss is the one it differences against, so nothing is evaluated twice.
+     * Returns the loss at the network's parameters, {@code network.loss(loss, inputs, targets)}, with
+     * the estimated gradient.
      *
      * @param network the network at its current parameters; it is not changed
      * @param loss the loss {@code J}
@@ -141,9 +141,13 @@ public final class FiniteDifferences implements GradientSource {
         }
         network.requireBatch(inputs, targets);
         double[] gradient = new double[network.parameterCount()];
-        double value = BatchEvaluator.of(network, loss, inputs.rows()).finiteDifferences(scheme == Scheme.FORWARD,
-                step, network.parameters(), inputs.raw(), targets.raw(), inputs.rows(), gradient);
-        return new LossAndGradient(value, gradient);
+        // The loss is the chunked one of Network.loss and the trainer, beside the estimate.
+        try (ParallelEvaluator evaluator = ParallelEvaluator.open(network, loss, inputs.rows(),
+                Parallelism.sequential())) {
+            double value = evaluator.lossAndGradient(this, network.parameters(), inputs.raw(), targets.raw(),
+                    inputs.rows(), gradient);
+            return new LossAndGradient(value, gradient);
+        }
     }
 
     /**

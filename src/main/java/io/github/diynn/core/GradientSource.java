@@ -17,7 +17,9 @@ import java.util.Arrays;
  * {@link #lossAndGradient(BatchEvaluator, double[], double[], double[], int, double[])}: one
  * evaluation at the parameters gives the step's loss and its gradient. Its default builds the network
  * and the batch matrices and calls the two methods above; the library's sources override it to run
- * on the evaluator's buffers with nothing allocated.
+ * on the evaluator's buffers with nothing allocated. The trainer's {@link ParallelEvaluator} gives
+ * {@link Backpropagation} and {@link FiniteDifferences} (named or not) its fixed chunks or parameter
+ * ranges, on any number of threads; any other source gets the whole batch on the calling thread.
  */
 @FunctionalInterface
 public interface GradientSource {
@@ -151,27 +153,6 @@ public interface GradientSource {
         if (source == null) {
             throw new IllegalArgumentException("gradient source named \"" + name + "\" is null");
         }
-        return new GradientSource() {
-            @Override
-            public double[] gradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
-                return source.gradient(network, loss, inputs, targets);
-            }
-
-            @Override
-            public LossAndGradient lossAndGradient(Network network, Loss loss, Matrix inputs, Matrix targets) {
-                return source.lossAndGradient(network, loss, inputs, targets);
-            }
-
-            @Override
-            public double lossAndGradient(BatchEvaluator evaluator, double[] parameters, double[] inputs,
-                    double[] targets, int rows, double[] gradient) {
-                return source.lossAndGradient(evaluator, parameters, inputs, targets, rows, gradient);
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
+        return new NamedGradientSource(name, source);
     }
 }

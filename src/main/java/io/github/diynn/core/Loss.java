@@ -26,12 +26,12 @@ public enum Loss {
      */
     SUM_SQUARED_ERROR {
         @Override
-        double value(double[] p, double[] y, int rows, int columns) {
-            return squaredErrorScale(rows * columns) * sumOfSquares(p, y, rows * columns);
+        double value(double[] p, double[] y, int rows, int columns, int batchRows) {
+            return squaredErrorScale(batchRows * columns) * sumOfSquares(p, y, rows * columns);
         }
 
         @Override
-        void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
+        void gradient(double[] p, double[] y, int rows, int columns, int batchRows, double[] out) {
             int n = rows * columns;
             for (int k = 0; k < n; k++) {
                 out[k] = p[k] - y[k];
@@ -47,15 +47,14 @@ public enum Loss {
      */
     MEAN_SQUARED_ERROR {
         @Override
-        double value(double[] p, double[] y, int rows, int columns) {
-            int n = rows * columns;
-            return squaredErrorScale(n) * sumOfSquares(p, y, n);
+        double value(double[] p, double[] y, int rows, int columns, int batchRows) {
+            return squaredErrorScale(batchRows * columns) * sumOfSquares(p, y, rows * columns);
         }
 
         @Override
-        void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
+        void gradient(double[] p, double[] y, int rows, int columns, int batchRows, double[] out) {
             int n = rows * columns;
-            double factor = n == 0 ? 0.0 : 2.0 / n;
+            double factor = batchRows == 0 ? 0.0 : 2.0 / (batchRows * columns);
             for (int k = 0; k < n; k++) {
                 out[k] = factor * (p[k] - y[k]);
             }
@@ -71,19 +70,19 @@ public enum Loss {
      */
     MEAN_ABSOLUTE_ERROR {
         @Override
-        double value(double[] p, double[] y, int rows, int columns) {
+        double value(double[] p, double[] y, int rows, int columns, int batchRows) {
             int n = rows * columns;
             double total = 0.0;
             for (int k = 0; k < n; k++) {
                 total += Math.abs(y[k] - p[k]);
             }
-            return (n == 0 ? 0.0 : 1.0 / n) * total;
+            return (batchRows == 0 ? 0.0 : 1.0 / (batchRows * columns)) * total;
         }
 
         @Override
-        void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
+        void gradient(double[] p, double[] y, int rows, int columns, int batchRows, double[] out) {
             int n = rows * columns;
-            double factor = n == 0 ? 0.0 : 1.0 / n;
+            double factor = batchRows == 0 ? 0.0 : 1.0 / (batchRows * columns);
             for (int k = 0; k < n; k++) {
                 out[k] = p[k] > y[k] ? factor : p[k] < y[k] ? -factor : 0.0;
             }
@@ -104,7 +103,7 @@ public enum Loss {
      */
     CROSS_ENTROPY {
         @Override
-        double value(double[] p, double[] y, int rows, int columns) {
+        double value(double[] p, double[] y, int rows, int columns, int batchRows) {
             int n = rows * columns;
             double total = 0.0;
             for (int k = 0; k < n; k++) {
@@ -113,13 +112,13 @@ public enum Loss {
                     total -= target * StrictMath.log(Math.max(p[k], PROBABILITY_FLOOR));
                 }
             }
-            return rows == 0 ? 0.0 : total / rows;
+            return batchRows == 0 ? 0.0 : total / batchRows;
         }
 
         @Override
-        void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
+        void gradient(double[] p, double[] y, int rows, int columns, int batchRows, double[] out) {
             int n = rows * columns;
-            double factor = rows == 0 ? 0.0 : 1.0 / rows;
+            double factor = batchRows == 0 ? 0.0 : 1.0 / batchRows;
             for (int k = 0; k < n; k++) {
                 double target = target(y, k, columns);
                 out[k] = p[k] >= PROBABILITY_FLOOR ? -factor * (target / p[k]) : 0.0;
@@ -147,7 +146,7 @@ public enum Loss {
      */
     BINARY_CROSS_ENTROPY {
         @Override
-        double value(double[] p, double[] y, int rows, int columns) {
+        double value(double[] p, double[] y, int rows, int columns, int batchRows) {
             int n = rows * columns;
             double total = 0.0;
             for (int k = 0; k < n; k++) {
@@ -160,13 +159,13 @@ public enum Loss {
                     total -= (1.0 - target) * StrictMath.log(Math.max(1.0 - probability, PROBABILITY_FLOOR));
                 }
             }
-            return n == 0 ? 0.0 : total / n;
+            return batchRows == 0 ? 0.0 : total / (batchRows * columns);
         }
 
         @Override
-        void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
+        void gradient(double[] p, double[] y, int rows, int columns, int batchRows, double[] out) {
             int n = rows * columns;
-            double factor = n == 0 ? 0.0 : 1.0 / n;
+            double factor = batchRows == 0 ? 0.0 : 1.0 / (batchRows * columns);
             for (int k = 0; k < n; k++) {
                 double target = target(y, k, columns);
                 double probability = probability(p, k, columns);
@@ -189,10 +188,24 @@ public enum Loss {
     public static final double PROBABILITY_FLOOR = 1e-300;
 
     /** The loss of row-major predictions {@code p} against targets {@code y}, both {@code rows x columns}. */
-    abstract double value(double[] p, double[] y, int rows, int columns);
+    double value(double[] p, double[] y, int rows, int columns) {
+        return value(p, y, rows, columns, rows);
+    }
+
+    /**
+     * The share of rows {@code [0, rows)} in the loss of a batch of {@code batchRows} rows: the sum
+     * over these rows only, divided as the whole batch's mean divides ({@code batchRows} samples, or
+     * {@code batchRows * columns} entries). With {@code batchRows == rows}, the loss of the rows.
+     */
+    abstract double value(double[] p, double[] y, int rows, int columns, int batchRows);
 
     /** Writes {@code dJ/dp} into {@code out}; all arrays are row-major {@code rows x columns}. */
-    abstract void gradient(double[] p, double[] y, int rows, int columns, double[] out);
+    void gradient(double[] p, double[] y, int rows, int columns, double[] out) {
+        gradient(p, y, rows, columns, rows, out);
+    }
+
+    /** {@code dJ/dp} of rows {@code [0, rows)} as part of a batch of {@code batchRows} rows (see {@link #value}). */
+    abstract void gradient(double[] p, double[] y, int rows, int columns, int batchRows, double[] out);
 
     /**
      * Writes {@code dJ/dz} of {@link #CROSS_ENTROPY} into {@code out}, where {@code a = softmax(z)},
@@ -201,7 +214,13 @@ public enum Loss {
      * it; for targets summing to 1 and no clamped entry, {@code (a - y) / N}.
      */
     static void crossEntropyThroughSoftmax(double[] a, double[] y, int rows, int columns, double[] out) {
-        double factor = rows == 0 ? 0.0 : 1.0 / rows;
+        crossEntropyThroughSoftmax(a, y, rows, columns, rows, out);
+    }
+
+    /** {@link #crossEntropyThroughSoftmax} of rows {@code [0, rows)} as part of a batch of {@code batchRows}. */
+    static void crossEntropyThroughSoftmax(double[] a, double[] y, int rows, int columns, int batchRows,
+            double[] out) {
+        double factor = batchRows == 0 ? 0.0 : 1.0 / batchRows;
         for (int i = 0; i < rows; i++) {
             int start = i * columns;
             int end = start + columns;
@@ -241,7 +260,17 @@ public enum Loss {
      * caller checks that it is finite.
      */
     double valueOfLayer(Activation output, double[] z, double[] a, double[] y, int rows, int columns) {
-        return readsLogits(output) ? binaryCrossEntropyOfLogits(z, y, rows, columns) : value(a, y, rows, columns);
+        return valueOfLayer(output, z, a, y, rows, columns, rows);
+    }
+
+    /**
+     * {@link #valueOfLayer} of rows {@code [0, rows)} as part of a batch of {@code batchRows} rows: a
+     * mean divides by the whole batch, so the parts of a batch add up to its loss (the chunks of
+     * {@link ParallelEvaluator}).
+     */
+    double valueOfLayer(Activation output, double[] z, double[] a, double[] y, int rows, int columns, int batchRows) {
+        return readsLogits(output) ? binaryCrossEntropyOfLogits(z, y, rows, columns, batchRows)
+                : value(a, y, rows, columns, batchRows);
     }
 
     /**
@@ -249,16 +278,22 @@ public enum Loss {
      * {@link #fusesWith(Activation)}, else {@code dJ/da} carried back through the activation.
      */
     void outputDelta(Activation output, double[] z, double[] a, double[] y, int rows, int columns, double[] delta) {
+        outputDelta(output, z, a, y, rows, columns, rows, delta);
+    }
+
+    /** {@link #outputDelta} of rows {@code [0, rows)} as part of a batch of {@code batchRows} rows. */
+    void outputDelta(Activation output, double[] z, double[] a, double[] y, int rows, int columns, int batchRows,
+            double[] delta) {
         if (this == CROSS_ENTROPY && output == Activation.SOFTMAX) {
-            crossEntropyThroughSoftmax(a, y, rows, columns, delta);
+            crossEntropyThroughSoftmax(a, y, rows, columns, batchRows, delta);
         } else if (this == BINARY_CROSS_ENTROPY && output == Activation.SIGMOID) {
             int n = rows * columns;
-            double factor = n == 0 ? 0.0 : 1.0 / n;
+            double factor = batchRows == 0 ? 0.0 : 1.0 / (batchRows * columns);
             for (int k = 0; k < n; k++) {
                 delta[k] = factor * (a[k] - target(y, k, columns));
             }
         } else {
-            gradient(a, y, rows, columns, delta);
+            gradient(a, y, rows, columns, batchRows, delta);
             output.backward(z, a, delta, rows, columns);
         }
     }
@@ -268,7 +303,7 @@ public enum Loss {
      * {@code max(z, 0) - z y + ln(1 + e^-|z|)}, which never takes the logarithm of 0 and keeps its
      * precision for every finite {@code z}.
      */
-    private static double binaryCrossEntropyOfLogits(double[] z, double[] y, int rows, int columns) {
+    private static double binaryCrossEntropyOfLogits(double[] z, double[] y, int rows, int columns, int batchRows) {
         int n = rows * columns;
         double total = 0.0;
         for (int k = 0; k < n; k++) {
@@ -276,7 +311,7 @@ public enum Loss {
             double logit = z[k];
             total += Math.max(logit, 0.0) - logit * target + StrictMath.log1p(Exp.exp(-Math.abs(logit)));
         }
-        return n == 0 ? 0.0 : total / n;
+        return batchRows == 0 ? 0.0 : total / (batchRows * columns);
     }
 
     /**

@@ -212,7 +212,58 @@ public final class Network {
      * @return a new predictor (not thread-safe; make one per thread)
      */
     public Predictor predictor() {
-        return new Predictor(this);
+        return new Predictor(this, Parallelism.sequential());
+    }
+
+    /**
+     * Returns a predictor whose batches of rows may use the workers of {@code parallelism}: blocks of
+     * rows are shared among the calling thread and helpers made for each call (or tasks on the
+     * caller's executor), with the bits of one thread. One sample, and any batch too small to pay for
+     * a helper, stays on the calling thread.
+     *
+     * @param parallelism the workers a batch may use
+     * @return a new predictor (not thread-safe; make one per calling thread)
+     * @throws IllegalArgumentException if {@code parallelism} is null
+     */
+    public Predictor predictor(Parallelism parallelism) {
+        if (parallelism == null) {
+            throw new IllegalArgumentException("parallelism is null");
+        }
+        return new Predictor(this, parallelism);
+    }
+
+    /**
+     * Runs a forward pass over a batch on the workers of {@code parallelism}: the outputs of
+     * {@link #predict(Matrix)}, bit for bit, for any number of workers (each row's outputs depend on
+     * that row alone). Threads made for the call are joined before it returns.
+     *
+     * @param inputs a {@code samples x inputSize} matrix of finite values, one sample per row
+     * @param parallelism the workers to use
+     * @return a new {@code samples x outputSize} matrix of finite values
+     * @throws IllegalArgumentException as {@link #predict(Matrix)}, or if {@code parallelism} is null
+     * @throws ArithmeticException if an output overflows (the sample and output are named)
+     * @throws java.util.concurrent.CancellationException if a worker thread or the calling thread was
+     *     interrupted
+     */
+    public Matrix predict(Matrix inputs, Parallelism parallelism) {
+        if (parallelism == null) {
+            throw new IllegalArgumentException("parallelism is null");
+        }
+        if (parallelism.workers() == 1) {
+            return predict(inputs);
+        }
+        if (inputs == null) {
+            throw new IllegalArgumentException("inputs are null");
+        }
+        if (inputs.columns() != inputSize()) {
+            throw new IllegalArgumentException("network takes " + inputSize() + " inputs per sample, got a "
+                    + inputs.shape() + " batch");
+        }
+        double[] out = new double[inputs.rows() * outputSize()];
+        if (inputs.rows() > 0) {
+            new Predictor(this, parallelism).predict(inputs.raw(), inputs.rows(), out);
+        }
+        return Matrix.wrap(inputs.rows(), outputSize(), out);
     }
 
     /**
@@ -275,7 +326,11 @@ public final class Network {
             throw new IllegalArgumentException("loss is null");
         }
         requireBatch(inputs, targets);
-        return BatchEvaluator.of(this, loss, inputs.rows()).loss(inputs.raw(), targets.raw(), inputs.rows());
+        // In the trainer's fixed chunks and tree (ParallelEvaluator), so its losses are this one's.
+        try (ParallelEvaluator evaluator = ParallelEvaluator.open(this, loss, inputs.rows(),
+                Parallelism.sequential())) {
+            return evaluator.chunked(null, inputs.raw(), targets.raw(), inputs.rows(), null);
+        }
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.github.diynn.core;
 
 /**
- * Predicts with one network into arrays the caller owns, reusing buffers of its own: nothing is
- * allocated per call. Made by {@link Network#predictor()}.
+ * Predicts with one network into arrays the caller owns, reusing buffers of its own: on one thread
+ * nothing is allocated per call. Made by {@link Network#predictor()}, or by
+ * {@link Network#predictor(Parallelism)} to share the blocks of a large batch among threads.
  *
  * <p>The outputs have the bits of {@link Network#predict(Matrix)}: the same code computes them, and
- * each row's outputs depend on that row alone, so cutting a large batch into blocks changes nothing.
+ * each row's outputs depend on that row alone, so cutting a large batch into blocks, on any number
+ * of threads, changes nothing.
  * The inputs are checked finite and the outputs are checked finite, as {@code predict} checks them.
  *
  * <p><b>Not thread-safe</b>: a predictor is a workspace. Give each thread its own; the network
@@ -13,22 +15,36 @@ package io.github.diynn.core;
  */
 public final class Predictor {
 
-    /** Rows evaluated at once by {@link #predict(double[], int, double[])}. */
+    /** Rows evaluated at once by {@link #predict(double[], int, double[])}, and the unit of work of a worker. */
     static final int BLOCK = 256;
 
     private final Network network;
-    private final BatchEvaluator evaluator;
-    /** The rows of a block after the first, copied so the evaluator reads them from index 0. */
-    private double[] blockInputs;
+    private final Parallelism parallelism;
+    /** Per worker: an evaluator of one block, and the block's rows copied so it reads them from index 0. */
+    private final BatchEvaluator[] evaluators;
+    private final double[][] blockInputs;
+    private final WorkerTeam.Task blockTask = this::block;
+    /* The call in progress, read by the block tasks. */
+    private double[] callInputs;
+    private double[] callOutputs;
+    private int callRows;
 
-    Predictor(Network network) {
+    Predictor(Network network, Parallelism parallelism) {
         this.network = network;
-        this.evaluator = BatchEvaluator.of(network, Loss.SUM_SQUARED_ERROR, BLOCK);
+        this.parallelism = parallelism;
+        this.evaluators = new BatchEvaluator[parallelism.workers()];
+        this.blockInputs = new double[parallelism.workers()][];
+        this.evaluators[0] = BatchEvaluator.of(network, Loss.SUM_SQUARED_ERROR, BLOCK);
     }
 
     /** {@return the network this predictor evaluates} */
     public Network network() {
         return network;
+    }
+
+    /** {@return the workers a batch of rows may use} */
+    public Parallelism parallelism() {
+        return parallelism;
     }
 
     /**
@@ -49,8 +65,11 @@ public final class Predictor {
     }
 
     /**
-     * Writes the outputs of {@code rows} samples, row-major, into {@code outputs}, a block of rows at
-     * a time.
+     * Writes the outputs of {@code rows} samples, row-major, into {@code outputs}, a block of
+     * {@value #BLOCK} rows at a time. With a {@link Parallelism} of several workers the blocks are
+     * shared among them (the calling thread and helpers made for this call and joined before it
+     * returns), unless the rows times the parameters are too few to pay for it; each row's outputs
+     * depend on that row alone, so the bits are those of one thread.
      *
      * @param inputs {@code rows x inputSize} values, row-major, finite; not changed
      * @param rows the number of samples, at least 1
@@ -58,6 +77,8 @@ public final class Predictor {
      * @throws IllegalArgumentException if an array is null or too short, {@code rows} is below 1, or
      *     an input is NaN or infinite (its row and column named)
      * @throws ArithmeticException if an output overflows (its sample and output named)
+     * @throws java.util.concurrent.CancellationException if a worker thread or the calling thread was
+     *     interrupted
      */
     public void predict(double[] inputs, int rows, double[] outputs) {
         int in = network.inputSize();
@@ -79,23 +100,45 @@ public final class Predictor {
                         + inputs[k] + "; only finite values are allowed");
             }
         }
-        double[] block = inputs;
-        for (int from = 0; from < rows; from += BLOCK) {
-            int count = Math.min(BLOCK, rows - from);
-            if (from > 0) {
-                // The evaluator reads its inputs from index 0: hand it the block's rows from there.
-                block = blockBuffer();
-                System.arraycopy(inputs, from * in, block, 0, count * in);
+        int blocks = (rows + BLOCK - 1) / BLOCK;
+        boolean parallel = (long) rows * network.parameterCount() >= ParallelEvaluator.SMALL_WORK;
+        callInputs = inputs;
+        callOutputs = outputs;
+        callRows = rows;
+        try {
+            if (parallel && blocks > 1 && parallelism.workers() > 1) {
+                try (WorkerTeam team = new WorkerTeam(parallelism, "predict")) {
+                    team.run(blocks, true, blockTask);
+                }
+            } else {
+                for (int block = 0; block < blocks; block++) {
+                    block(block, 0); // on this thread, allocating nothing
+                }
             }
-            evaluator.predictOwn(block, count, outputs, from * out);
+        } finally {
+            callInputs = null;
+            callOutputs = null;
         }
         Network.requireFiniteOutputs(outputs, rows * out, out);
     }
 
-    private double[] blockBuffer() {
-        if (blockInputs == null) {
-            blockInputs = new double[BLOCK * network.inputSize()];
+    /** Block {@code block}: rows {@code [256 block, 256 block + 256)}, on the worker's own evaluator. */
+    private void block(int block, int worker) {
+        int in = network.inputSize();
+        int from = block * BLOCK;
+        int count = Math.min(BLOCK, callRows - from);
+        if (evaluators[worker] == null) {
+            evaluators[worker] = BatchEvaluator.of(network, Loss.SUM_SQUARED_ERROR, BLOCK);
         }
-        return blockInputs;
+        double[] rows = callInputs;
+        if (from > 0) {
+            // The evaluator reads its inputs from index 0: hand it the block's rows from there.
+            if (blockInputs[worker] == null) {
+                blockInputs[worker] = new double[BLOCK * in];
+            }
+            rows = blockInputs[worker];
+            System.arraycopy(callInputs, from * in, rows, 0, count * in);
+        }
+        evaluators[worker].predictOwn(rows, count, callOutputs, from * network.outputSize());
     }
 }

@@ -11,5 +11,10 @@
  * one link to training is its flat parameter vector ({@link io.github.diynn.core.Network#parameters()}
  * and {@link io.github.diynn.core.Network#withParameters(double[])}); every gradient is returned in
  * the same layout, as {@code dJ/dtheta} (a trainer subtracts it).
+ *
+ * <p>The workspaces {@link io.github.diynn.core.BatchEvaluator}, {@link io.github.diynn.core.ParallelEvaluator}
+ * and {@link io.github.diynn.core.Predictor} are mutable buffers of one caller each. A
+ * {@link io.github.diynn.core.Parallelism} lets a call share its work among threads; the work is cut
+ * by the data alone and combined in a fixed order, so no result depends on the thread count.
  */
 package io.github.diynn.core;

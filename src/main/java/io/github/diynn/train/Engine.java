@@ -1,15 +1,21 @@
 package io.github.diynn.train;
 
-import io.github.diynn.core.BatchEvaluator;
 import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Network;
+import io.github.diynn.core.ParallelEvaluator;
+import io.github.diynn.core.Parallelism;
 import io.github.diynn.core.ParameterLocation;
 
 /**
  * The mutable state behind one training run or one {@link TrainingSession}: the parameter vector,
  * the gradient buffer, the optimizer's state and the evaluator whose buffers every step reuses. It
  * never escapes its owner, and in steady state a step allocates nothing.
+ *
+ * <p>The evaluator is a {@link ParallelEvaluator}: every loss and gradient of a batch is summed in its
+ * fixed chunks and tree, on the workers of the trainer's {@link Parallelism} (a
+ * {@link TrainingSession} always uses the calling thread alone), so the thread count never changes a
+ * bit. Its threads live until {@link #close()}, which the owner calls before it returns.
  *
  * <p>A step is two calls, in this order: {@link #evaluate} at the current parameters with the
  * gradient (one evaluation gives the step's loss and its gradient), then {@link #step}, which
@@ -22,7 +28,7 @@ final class Engine {
 
     private final Network start;
     private final GradientSource source;
-    private final BatchEvaluator evaluator;
+    private final ParallelEvaluator evaluator;
     private final double[] theta;
     private final double[] gradient;
     private final Stepper stepper;
@@ -32,10 +38,10 @@ final class Engine {
     private boolean stepped;
     private double lastFiniteLoss = Double.NaN;
 
-    Engine(Trainer trainer, Network start, int capacity) {
+    Engine(Trainer trainer, Network start, int capacity, Parallelism parallelism) {
         this.start = start;
         this.source = trainer.gradientSource();
-        this.evaluator = BatchEvaluator.of(start, trainer.loss(), capacity);
+        this.evaluator = ParallelEvaluator.open(start, trainer.loss(), capacity, parallelism);
         this.theta = start.parameters();
         this.gradient = new double[theta.length];
         this.stepper = Stepper.start(trainer.optimizer(), theta.length);
@@ -46,7 +52,8 @@ final class Engine {
     private Engine(Engine from, int capacity) {
         this.start = from.start;
         this.source = from.source;
-        this.evaluator = BatchEvaluator.of(from.start, from.evaluator.loss(), capacity);
+        this.evaluator = ParallelEvaluator.open(from.start, from.evaluator.loss(), capacity,
+                from.evaluator.parallelism());
         this.theta = from.theta;
         this.gradient = from.gradient;
         this.stepper = from.stepper;
@@ -61,7 +68,13 @@ final class Engine {
      * evaluator for batches of up to {@code capacity} rows; this engine must not be used after.
      */
     Engine withCapacity(int capacity) {
+        evaluator.close();
         return new Engine(this, capacity);
+    }
+
+    /** Joins the evaluator's threads, if it made any; the engine must not be used after. */
+    void close() {
+        evaluator.close();
     }
 
     /** The parameters, owned: callers read them and must not keep or change them. */
@@ -102,7 +115,7 @@ final class Engine {
         double value;
         try {
             if (withGradient) {
-                value = source.lossAndGradient(evaluator, theta, inputs, targets, rows, gradient);
+                value = evaluator.lossAndGradient(source, theta, inputs, targets, rows, gradient);
                 pending = true;
             } else {
                 value = evaluator.loss(theta, inputs, targets, rows);
@@ -122,6 +135,14 @@ final class Engine {
             throw divergence;
         }
         return checked(value, epoch, step, rate, what, batch);
+    }
+
+    /**
+     * The loss of a whole set (rows of {@code inputs}, {@code targets}) at the current parameters,
+     * unchecked: the caller names and checks it. An overflow throws {@link ArithmeticException}.
+     */
+    double measure(double[] inputs, double[] targets, int rows) {
+        return evaluator.loss(theta, inputs, targets, rows);
     }
 
     /** Returns {@code value} if finite, remembering it as the last finite loss; throws otherwise. */

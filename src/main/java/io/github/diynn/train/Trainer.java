@@ -6,6 +6,7 @@ import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
+import io.github.diynn.core.Parallelism;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.data.DatasetSplit;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ public final class Trainer {
     private final DivergenceGuard divergenceGuard;
     private final BatchOrder batchOrder;
     private final LossHistory lossHistory;
+    private final Parallelism parallelism;
     private final List<TrainingListener> listeners;
     private final TrainingListener listener;
 
@@ -89,6 +91,7 @@ public final class Trainer {
         this.divergenceGuard = builder.divergenceGuard;
         this.batchOrder = builder.batchOrder;
         this.lossHistory = builder.lossHistory;
+        this.parallelism = builder.parallelism;
         this.listeners = List.copyOf(builder.listeners);
         this.listener = Listeners.of(listeners);
     }
@@ -99,7 +102,7 @@ public final class Trainer {
      * tutorial's {@link FiniteDifferences#forward()} is one option away), the
      * optimizer {@link Optimizer#gradientDescent()}, {@link #FULL_BATCH}, seed 0, no weight decay, no
      * validation, no early stopping, {@link DivergenceGuard#standard()}, {@link BatchOrder#shuffled()},
-     * {@link LossHistory#AFTER_EPOCH} and no listener.
+     * {@link LossHistory#AFTER_EPOCH}, no listener and {@link Parallelism#sequential()}.
      *
      * @return a new builder
      */
@@ -243,6 +246,11 @@ public final class Trainer {
     /** {@return what the history records for each epoch of a minibatch run} */
     public LossHistory lossHistory() {
         return lossHistory;
+    }
+
+    /** {@return the workers a {@link #train} call may use; never changes its result} */
+    public Parallelism parallelism() {
+        return parallelism;
     }
 
     /**
@@ -422,7 +430,8 @@ public final class Trainer {
                 + (validationSplit == ValidationSplit.STRATIFIED ? " stratified" : "") + ", earlyStopping="
                 + stopping + (divergenceGuard.equals(DivergenceGuard.standard()) ? "" : ", " + divergenceGuard)
                 + (batchOrder == BatchOrder.shuffled() ? "" : ", batchOrder=" + batchOrder)
-                + (lossHistory == LossHistory.AFTER_EPOCH ? "" : ", lossHistory=" + lossHistory) + "]";
+                + (lossHistory == LossHistory.AFTER_EPOCH ? "" : ", lossHistory=" + lossHistory)
+                + (parallelism.equals(Parallelism.sequential()) ? "" : ", parallelism=" + parallelism) + "]";
     }
 
     /** Describes a source for messages: {@link GradientSource#describe(GradientSource)}. */
@@ -447,6 +456,7 @@ public final class Trainer {
         private DivergenceGuard divergenceGuard = DivergenceGuard.standard();
         private BatchOrder batchOrder = BatchOrder.shuffled();
         private LossHistory lossHistory = LossHistory.AFTER_EPOCH;
+        private Parallelism parallelism = Parallelism.sequential();
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -696,6 +706,33 @@ public final class Trainer {
                 throw new IllegalArgumentException("loss history is null");
             }
             this.lossHistory = history;
+            return this;
+        }
+
+        /**
+         * Sets the workers a {@link Trainer#train} call may use: {@link Parallelism#threads(int)} (threads
+         * made for the call and joined before it returns) or {@link Parallelism#executor} (tasks on an
+         * executor the caller owns). The result has the same bits for any choice: each batch is summed
+         * in fixed chunks of rows (a size set by the network alone,
+         * {@link io.github.diynn.core.ParallelEvaluator#chunkRows(int)}) and a fixed
+         * pairwise tree, and a finite-difference estimate is split by parameter (see
+         * {@link io.github.diynn.core.ParallelEvaluator}). Batches of one chunk, and work too small to
+         * pay for a helper, stay on the calling thread, and listeners are always called on it. A
+         * {@link TrainingSession} always uses the calling thread alone.
+         *
+         * <p>The default is {@link Parallelism#sequential()}: a library must not take an embedding
+         * application's cores unasked, and the small networks diynn is made for mostly train in
+         * batches of one chunk, which gain nothing.
+         *
+         * @param parallelism the workers
+         * @return this builder
+         * @throws IllegalArgumentException if {@code parallelism} is null
+         */
+        public Builder parallelism(Parallelism parallelism) {
+            if (parallelism == null) {
+                throw new IllegalArgumentException("parallelism is null");
+            }
+            this.parallelism = parallelism;
             return this;
         }
 

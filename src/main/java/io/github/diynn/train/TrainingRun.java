@@ -1,6 +1,5 @@
 package io.github.diynn.train;
 
-import io.github.diynn.core.BatchEvaluator;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
@@ -45,9 +44,8 @@ final class TrainingRun {
     private final long startNanos = System.nanoTime();
     private final int batchSize;
     private final boolean fullBatch;
+    /** Steps, and measures whole-set losses (training set of a minibatch run, validation set). */
     private final Engine engine;
-    /** Measures whole-set losses (training set of a minibatch run, validation set); made when needed. */
-    private BatchEvaluator measure;
     private final int[] order;
     private final boolean[] seen;
     private final double[] batchInputs;
@@ -74,7 +72,7 @@ final class TrainingRun {
         this.random = new Random(trainer.seed());
         this.batchSize = Math.min(trainer.batchSize(), samples);
         this.fullBatch = batchSize == samples;
-        this.engine = new Engine(trainer, start, batchSize);
+        this.engine = new Engine(trainer, start, Math.max(samples, validationSamples), trainer.parallelism());
         this.theta = engine.theta();
         this.order = fullBatch ? null : new int[samples];
         this.seen = fullBatch ? null : new boolean[samples];
@@ -82,7 +80,24 @@ final class TrainingRun {
         this.batchTargets = fullBatch ? null : new double[batchSize * outputSize];
     }
 
+    /** Runs the training and joins the engine's threads, if any, before it returns or throws. */
     TrainingResult run() {
+        TrainingResult result;
+        try {
+            result = train();
+        } catch (RuntimeException | Error e) {
+            try {
+                engine.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        engine.close();
+        return result;
+    }
+
+    private TrainingResult train() {
         int epochs = trainer.epochs();
         EarlyStopping stopping = trainer.earlyStopping().orElse(null);
         TrainingListener listener = trainer.listener();
@@ -265,12 +280,9 @@ final class TrainingRun {
 
     /** The loss of a whole set at the current parameters, checked, on the measuring evaluator. */
     private double measured(double[] x, double[] y, int rows, int epoch, int step, double rate, String what) {
-        if (measure == null) {
-            measure = BatchEvaluator.of(start, engine.loss(), Math.max(samples, validationSamples));
-        }
         double value;
         try {
-            value = measure.loss(theta, x, y, rows);
+            value = engine.measure(x, y, rows);
         } catch (ArithmeticException e) {
             DivergenceException divergence = new DivergenceException(epoch, step, rate, engine.lastFiniteLoss(),
                     what + (epoch == 0 ? " is " : " became ") + "Infinity (" + e.getMessage() + ")");

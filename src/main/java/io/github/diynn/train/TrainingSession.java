@@ -2,6 +2,7 @@ package io.github.diynn.train;
 
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
+import io.github.diynn.core.Parallelism;
 import io.github.diynn.data.Dataset;
 
 /**
@@ -46,7 +47,7 @@ public final class TrainingSession {
     TrainingSession(Trainer trainer, Network start) {
         this.trainer = trainer;
         this.start = start;
-        this.engine = new Engine(trainer, start, 1);
+        this.engine = new Engine(trainer, start, 1, Parallelism.sequential());
     }
 
     /**

@@ -59,4 +59,38 @@ class PredictorTest {
         assertThatThrownBy(() -> huge.predictor().predict(new double[] {1e10}, new double[1]))
                 .isInstanceOf(ArithmeticException.class).hasMessageContaining("output 0 of sample 0");
     }
+
+    @Test
+    void aParallelPredictorWritesTheBitsOfOneThreadAndLeavesNoThreadAfterACall() {
+        Network wide = GradientFixtures.network(new int[] {20, 64, 10}, Activation.TANH, Activation.SOFTMAX, true, 5);
+        Matrix inputs = GradientFixtures.inputs(3000, 20, 5); // 12 blocks; 3000 x 2,026 is worth helpers
+        Matrix expected = wide.predict(inputs);
+        java.util.Set<String> before = ParallelEvaluatorTest.diynnThreads();
+        for (int threads : new int[] {2, 3, 8}) {
+            Predictor predictor = wide.predictor(Parallelism.threads(threads));
+            assertThat(predictor.parallelism()).isEqualTo(Parallelism.threads(threads));
+            for (int call = 0; call < 2; call++) {
+                double[] outputs = new double[3000 * 10];
+                predictor.predict(inputs.raw(), 3000, outputs);
+                assertThat(outputs).as("%d threads", threads).isEqualTo(expected.raw());
+                assertThat(ParallelEvaluatorTest.diynnThreads()).isEqualTo(before);
+            }
+            assertThat(wide.predict(inputs, Parallelism.threads(threads))).isEqualTo(expected);
+        }
+        assertThat(wide.predictor().parallelism()).isEqualTo(Parallelism.sequential());
+    }
+
+    @Test
+    void aParallelPredictionNamesANonFiniteInputAsOneThreadDoes() {
+        Network wide = GradientFixtures.network(new int[] {20, 64, 10}, Activation.TANH, Activation.SOFTMAX, true, 5);
+        double[] inputs = GradientFixtures.inputs(3000, 20, 5).raw().clone();
+        inputs[2500 * 20 + 3] = Double.NaN;
+        assertThatThrownBy(() -> wide.predictor(Parallelism.threads(2)).predict(inputs, 3000, new double[30000]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 2500, column 3");
+        Matrix good = GradientFixtures.inputs(3, 20, 5);
+        assertThatThrownBy(() -> wide.predict(good, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parallelism is null");
+        assertThatThrownBy(() -> wide.predictor(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parallelism is null");
+    }
 }

@@ -11,6 +11,7 @@ import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
+import io.github.diynn.core.Parallelism;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.data.DatasetSplit;
 import java.util.ArrayList;
@@ -403,5 +404,16 @@ class TrainerOptionsTest {
                 .validationFraction(0.2, ValidationSplit.STRATIFIED).build().train(start, INPUTS, TARGETS))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a stratified split needs class targets")
                 .hasMessageContaining("target row 0, column 0");
+    }
+
+    @Test
+    void parallelismDefaultsToTheCallingThreadIsDescribedWhenSetAndRejectsNull() {
+        Trainer.Builder builder = Trainer.builder().learningRate(0.1).epochs(1);
+        assertThat(builder.build().parallelism()).isEqualTo(Parallelism.sequential());
+        assertThat(builder.build().toString()).doesNotContain("parallelism");
+        assertThat(builder.parallelism(Parallelism.threads(4)).build().parallelism()).isEqualTo(Parallelism.threads(4));
+        assertThat(builder.build().toString()).endsWith(", parallelism=threads(4)]");
+        assertThatThrownBy(() -> builder.parallelism(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parallelism is null");
     }
 }

@@ -1,6 +1,7 @@
 package io.github.diynn.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.diynn.core.Activation;
@@ -10,12 +11,17 @@ import io.github.diynn.core.Initializer;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
+import io.github.diynn.core.Parallelism;
 import io.github.diynn.data.CsvLoader;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.data.Scaler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -231,5 +237,102 @@ class TrainingRunTest {
         assertThat(fused.step()).isEqualTo(plain.step());
         assertThat(Double.doubleToRawLongBits(fused.lastFiniteLoss()))
                 .isEqualTo(Double.doubleToRawLongBits(plain.lastFiniteLoss()));
+    }
+
+    // ------------------------------------------------------------------ threads of a run
+
+    /** 600 seeded rows through 20-32-10: every full-batch step is worth a helper thread. */
+    private static Dataset wideData() {
+        Random random = new Random(21);
+        double[] x = new double[600 * 20];
+        double[] y = new double[600 * 10];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = random.nextGaussian();
+        }
+        for (int i = 0; i < 600; i++) {
+            y[i * 10 + random.nextInt(10)] = 1.0;
+        }
+        return new Dataset(Matrix.of(600, 20, x), Matrix.of(600, 10, y));
+    }
+
+    private static Network wide() {
+        return Network.builder(20).dense(32, Activation.TANH).dense(10, Activation.SOFTMAX).build(22);
+    }
+
+    private static Set<String> diynnThreads() {
+        Set<String> names = new TreeSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.isAlive() && thread.getName().startsWith("diynn-")) {
+                names.add(thread.getName());
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void aParallelRunUsesItsThreadsWhileItRunsAndLeavesNoneWhenItReturns() {
+        Set<String> before = diynnThreads();
+        List<Set<String>> during = new ArrayList<>();
+        Trainer trainer = Trainer.builder().loss(Loss.CROSS_ENTROPY).learningRate(0.1).epochs(3)
+                .parallelism(Parallelism.threads(3)).listener(report -> during.add(diynnThreads())).build();
+        trainer.train(wide(), wideData());
+        assertThat(during.get(0)).contains("diynn-ParallelEvaluator-worker-1", "diynn-ParallelEvaluator-worker-2");
+        assertThat(diynnThreads()).isEqualTo(before);
+    }
+
+    @Test
+    void aChunkThatOverflowsOnAWorkerEndsTheRunNamingItsRowsAndLeavesNoThread() {
+        Set<String> before = diynnThreads();
+        Network start = Network.builder(20).dense(32, Activation.IDENTITY).dense(10, Activation.IDENTITY).build(22);
+        double[] x = wideData().inputs().toRowMajorArray();
+        x[350 * 20] = 1e300; // row 350: 1,002 parameters make chunks of 128 rows, so chunk 2, rows 256 to 383
+        Dataset data = new Dataset(Matrix.of(600, 20, x), wideData().targets());
+        Trainer trainer = Trainer.builder().loss(Loss.MEAN_SQUARED_ERROR).learningRate(0.1).epochs(5)
+                .parallelism(Parallelism.threads(4)).build();
+        DivergenceException e = catchThrowableOfType(() -> trainer.train(start, data), DivergenceException.class);
+        assertThat(e).hasMessageContaining("rows 256 to 383 of a batch of 600");
+        assertThat(diynnThreads()).isEqualTo(before);
+    }
+
+    @Test
+    void anInterruptedTrainingThreadEndsTheRunWithACancellationException() {
+        Set<String> before = diynnThreads();
+        Trainer trainer = Trainer.builder().loss(Loss.CROSS_ENTROPY).learningRate(0.1).epochs(50)
+                .parallelism(Parallelism.threads(2)).listener(report -> {
+                    if (report.epoch() == 2) {
+                        Thread.currentThread().interrupt();
+                    }
+                }).build();
+        try {
+            assertThatThrownBy(() -> trainer.train(wide(), wideData())).isInstanceOf(CancellationException.class)
+                    .hasMessageContaining("interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(diynnThreads()).isEqualTo(before);
+    }
+
+    @Test
+    void anInterruptedWorkerThreadEndsTheRunNamingIt() {
+        Set<String> before = diynnThreads();
+        Trainer trainer = Trainer.builder().loss(Loss.CROSS_ENTROPY).learningRate(0.1).epochs(50)
+                .parallelism(Parallelism.threads(2)).listener(report -> {
+                    if (report.epoch() == 2) {
+                        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                            if (thread.getName().equals("diynn-ParallelEvaluator-worker-1")) {
+                                thread.interrupt();
+                                try {
+                                    thread.join();
+                                } catch (InterruptedException e) {
+                                    throw new AssertionError(e);
+                                }
+                            }
+                        }
+                    }
+                }).build();
+        assertThatThrownBy(() -> trainer.train(wide(), wideData())).isInstanceOf(CancellationException.class)
+                .hasMessageContaining("diynn-ParallelEvaluator-worker-1 was interrupted");
+        assertThat(diynnThreads()).isEqualTo(before);
     }
 }
