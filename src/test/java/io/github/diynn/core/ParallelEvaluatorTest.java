@@ -76,6 +76,23 @@ class ParallelEvaluatorTest {
     }
 
     @Test
+    void aChunkIsTheLeastMultipleOf64RowsWorthAThread() {
+        // rows x parameters >= 2^16 = 65,536, in whole multiples of 64 rows, never below 64.
+        assertThat(ParallelEvaluator.chunkRows(13)).isEqualTo(5056); // 79 x 64: 65,728 >= 65,536 > 78 x 64 x 13
+        assertThat(ParallelEvaluator.chunkRows(1002)).isEqualTo(128); // 64 x 1002 = 64,128 is short of 2^16
+        assertThat(ParallelEvaluator.chunkRows(1024)).isEqualTo(64);
+        assertThat(ParallelEvaluator.chunkRows(9610)).isEqualTo(64);
+        assertThat(ParallelEvaluator.chunkRows(1)).isEqualTo(65536);
+        for (int parameters = 1; parameters < 5000; parameters += 7) {
+            int rows = ParallelEvaluator.chunkRows(parameters);
+            assertThat(rows % 64).isZero();
+            assertThat((long) rows * parameters).isGreaterThanOrEqualTo(1L << 16);
+            assertThat(rows == 64 || (long) (rows - 64) * parameters < (1L << 16)).as("%d parameters", parameters)
+                    .isTrue();
+        }
+    }
+
+    @Test
     void lossAndGradientAreTheChunksAddedInTheDocumentedTreeOnEveryThreadCount() {
         // 1 chunk; 2; an odd 5; 37 (more than 32 tasks: subtrees of 2 chunks); 100 (subtrees of 4).
         for (int rows : new int[] {40, 100, 300, 64 * 36 + 5, 64 * 99 + 1}) {
