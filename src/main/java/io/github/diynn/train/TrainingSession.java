@@ -3,6 +3,7 @@ package io.github.diynn.train;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
 import io.github.diynn.data.Dataset;
+import io.github.diynn.internal.Batches;
 
 /**
  * A training loop you drive yourself, one batch at a time, with the optimizer's state (momentum,
@@ -65,7 +66,7 @@ public final class TrainingSession {
             throw new IllegalStateException("an earlier step diverged; start a new session from the last good"
                     + " network");
         }
-        start.requireBatch(inputs, targets);
+        Batches.require(start, inputs, targets);
         trainer.loss().requireCompatible(start, targets);
         int rows = inputs.rows();
         if (rows > engine.capacity()) {

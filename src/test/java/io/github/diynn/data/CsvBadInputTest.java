@@ -26,7 +26,7 @@ class CsvBadInputTest {
 
     private static final CsvLoader XY = CsvLoader.builder().inputs("x").targets("y").build();
 
-    private static Dataset load(String text) {
+    private static Dataset load(String text) throws IOException {
         return XY.load(new StringReader(text), "t.csv");
     }
 
@@ -72,7 +72,7 @@ class CsvBadInputTest {
     }
 
     @Test
-    void utf8ByteOrderMarkAtTheStartIsSkipped() {
+    void utf8ByteOrderMarkAtTheStartIsSkipped() throws IOException {
         byte[] bytes = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "x,y\n1,2\n".getBytes(StandardCharsets.UTF_8));
         Dataset data = XY.load(new ByteArrayInputStream(bytes), "b.csv");
         assertThat(data.inputNames()).containsExactly("x");
@@ -100,7 +100,7 @@ class CsvBadInputTest {
     }
 
     @Test
-    void lfCrlfCrAndMixedLineEndsLoadAlike() {
+    void lfCrlfCrAndMixedLineEndsLoadAlike() throws IOException {
         Matrix expected = Matrix.of(3, 1, 1, 3, 5);
         assertThat(load("x,y\n1,2\n3,4\n5,6\n").inputs()).isEqualTo(expected);
         assertThat(load("x,y\r\n1,2\r\n3,4\r\n5,6\r\n").inputs()).isEqualTo(expected);
@@ -115,7 +115,7 @@ class CsvBadInputTest {
     }
 
     @Test
-    void blankLinesAreSkippedButCounted() {
+    void blankLinesAreSkippedButCounted() throws IOException {
         assertThat(load("\nx,y\n\n1,2\n   \n\t\n3,4\n\n").size()).isEqualTo(2);
         assertPlace(refused(XY, "x,y\n\n1,2\n   \n\t\nz,4\n"), 6, 1, "'z'");
     }
@@ -190,14 +190,14 @@ class CsvBadInputTest {
     }
 
     @Test
-    void surroundingSpacesAreAccepted() {
+    void surroundingSpacesAreAccepted() throws IOException {
         Dataset data = XY.load(new StringReader(" x ,\ty\t\n  1.5 ,\t-2  \n"), "t.csv");
         assertThat(data.inputs()).isEqualTo(Matrix.of(1, 1, 1.5));
         assertThat(data.targets()).isEqualTo(Matrix.of(1, 1, -2));
     }
 
     @Test
-    void quotedNumbersAndNamesAreAccepted() {
+    void quotedNumbersAndNamesAreAccepted() throws IOException {
         Dataset data = load("\"x\", \"y\" \n\"1.5\" ,  \"2\"\n");
         assertThat(data.inputs()).isEqualTo(Matrix.of(1, 1, 1.5));
         assertThat(data.targets()).isEqualTo(Matrix.of(1, 1, 2));
@@ -207,7 +207,7 @@ class CsvBadInputTest {
     }
 
     @Test
-    void badQuotesAreRefused() {
+    void badQuotesAreRefused() throws IOException {
         assertPlace(refused(XY, "x,y\n1,\"2\n"), 2, 2, "the quote opened in this cell is not closed on this line");
         assertPlace(refused(XY, "x,y\n\"1,2\n3,4\n"), 2, 1, "not closed");
         assertPlace(refused(XY, "x,y\n1,2\"\n"), 2, 2, "a quote inside an unquoted cell");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.diynn.core.Matrix;
+import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ScalerTest {
     }
 
     @Test
-    void maxScalingOfIrisIsBitIdenticalToTheTutorialsDivisionByTheColumnMax() {
+    void maxScalingOfIrisIsBitIdenticalToTheTutorialsDivisionByTheColumnMax() throws IOException {
         Matrix iris = CsvLoader.builder().oneHotTarget("species").build().loadResource(ScalerTest.class, "/iris.csv")
                 .inputs();
         Scaler scaler = Scaler.fitMax(iris);
@@ -74,7 +75,7 @@ class ScalerTest {
     }
 
     @Test
-    void zScoredTrainingColumnsHaveMeanZeroAndDeviationOne() {
+    void zScoredTrainingColumnsHaveMeanZeroAndDeviationOne() throws IOException {
         Matrix iris = CsvLoader.builder().oneHotTarget("species").build().loadResource(ScalerTest.class, "/iris.csv")
                 .inputs();
         Matrix scaled = Scaler.fitZScore(iris).transform(iris);

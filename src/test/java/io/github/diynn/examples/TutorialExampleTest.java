@@ -20,7 +20,7 @@ class TutorialExampleTest {
         return text.replaceAll("(?m)^  time: .*$", "").replaceAll(" *[0-9.]+ ms", " (time) ms");
     }
 
-    private static String print(TutorialExample.Figures[] figures) {
+    private static String print(TutorialExample.Figures[] figures) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             figures[0] = TutorialExample.run(out);
@@ -29,7 +29,7 @@ class TutorialExampleTest {
     }
 
     @Test
-    void reproducesTheTutorialsPrintedCostsAndConvergesAsItDid() {
+    void reproducesTheTutorialsPrintedCostsAndConvergesAsItDid() throws IOException {
         TutorialExample.Figures[] figures = new TutorialExample.Figures[1];
         String text = print(figures);
 
@@ -48,7 +48,7 @@ class TutorialExampleTest {
     }
 
     @Test
-    void printsTheSameNumbersTwice() {
+    void printsTheSameNumbersTwice() throws IOException {
         TutorialExample.Figures[] first = new TutorialExample.Figures[1];
         TutorialExample.Figures[] second = new TutorialExample.Figures[1];
         String one = print(first);
@@ -78,7 +78,7 @@ class TutorialExampleTest {
     }
 
     @Test
-    void figuresKeepTheRawIrisColumnsAndTheirMaxScalers() {
+    void figuresKeepTheRawIrisColumnsAndTheirMaxScalers() throws IOException {
         TutorialExample.Figures[] figures = new TutorialExample.Figures[1];
         print(figures);
 
