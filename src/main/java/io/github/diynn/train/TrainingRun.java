@@ -101,6 +101,8 @@ final class TrainingRun {
 
         double[] losses = new double[epochs];
         double[] validationLosses = new double[validating ? epochs : 0];
+        double[] rates = new double[epochs];
+        long[] elapsed = new long[epochs];
         double[] bestTheta = stopping == null ? null : theta.clone();
         int bestEpoch = 0;
         int epoch = 0;
@@ -116,6 +118,8 @@ final class TrainingRun {
                         "the validation loss");
                 validationLosses[epoch - 1] = validationLoss;
             }
+            rates[epoch - 1] = rate;
+            elapsed[epoch - 1] = System.nanoTime() - startNanos;
             if (stopping != null) {
                 double value = monitored(stopping, validationLoss, epoch, stepsThisEpoch, rate);
                 if (stopping.improves(value, best)) {
@@ -128,7 +132,7 @@ final class TrainingRun {
             if (listener != TrainingListener.NONE) {
                 double[] snapshot = theta.clone();
                 decision = Listeners.decide(listener, new EpochReport(epoch, epochs, losses[epoch - 1],
-                        validationLoss, rate, Duration.ofNanos(System.nanoTime() - startNanos),
+                        validationLoss, rate, Duration.ofNanos(elapsed[epoch - 1]),
                         () -> start.withParameters(snapshot)));
             }
             if (stopping != null && epoch - bestEpoch >= stopping.patience()) {
@@ -148,11 +152,10 @@ final class TrainingRun {
             reason = new StopReason.Completed();
         }
         Network last = engine.network();
-        TrainingResult result = stopping == null
-                ? new TrainingResult(last, initialLoss, history, initialValidation, validationHistory, epoch, false,
-                        reason)
-                : new TrainingResult(bestEpoch == epoch ? last : start.withParameters(bestTheta), initialLoss,
-                        history, initialValidation, validationHistory, bestEpoch, stoppedEarly, reason);
+        TrainingResult result = new TrainingResult(stopping == null || bestEpoch == epoch ? last
+                : start.withParameters(bestTheta), initialLoss, history, initialValidation, validationHistory,
+                stopping == null ? epoch : bestEpoch, stopping != null && stoppedEarly, reason,
+                Arrays.copyOf(rates, epoch), Arrays.copyOf(elapsed, epoch));
         listener.trainingFinished(result);
         return result;
     }

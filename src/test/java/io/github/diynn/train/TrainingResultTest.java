@@ -150,4 +150,32 @@ class TrainingResultTest {
         assertThat(stopped).hasToString("TrainingResult[1 epochs, loss 4.0 -> 3.0, stopped by a listener:"
                 + " target reached]");
     }
+
+    @Test
+    void theTrainerRecordsEachEpochsRateAndWhenItEnded() {
+        Dataset data = new Dataset(io.github.diynn.core.Matrix.of(new double[][] {{1, 2}, {2, 1}, {0, 1}}),
+                io.github.diynn.core.Matrix.columnVector(1, 2, 0.5));
+        Trainer trainer = Trainer.builder().learningRate(LearningRateSchedule.stepDecay(0.04, 0.5, 2)).epochs(5)
+                .build();
+
+        TrainingResult first = trainer.train(network(3), data);
+        TrainingResult second = trainer.train(network(3), data);
+
+        assertThat(first.learningRates()).containsExactly(0.04, 0.04, 0.02, 0.02, 0.01);
+        long[] elapsed = first.elapsedNanos();
+        assertThat(elapsed).hasSize(5);
+        assertThat(elapsed[0]).isPositive();
+        for (int e = 1; e < elapsed.length; e++) {
+            assertThat(elapsed[e]).isGreaterThanOrEqualTo(elapsed[e - 1]);
+        }
+        assertThat(first).as("the clock is not part of the result's value").isEqualTo(second)
+                .hasSameHashCodeAs(second);
+    }
+
+    @Test
+    void resultsMadeWithoutRatesOrTimesSayNotRecorded() {
+        TrainingResult result = new TrainingResult(network(1), 4.0, new double[] {3.0, 2.0});
+        assertThat(result.learningRates()).containsExactly(Double.NaN, Double.NaN);
+        assertThat(result.elapsedNanos()).containsExactly(-1, -1);
+    }
 }
