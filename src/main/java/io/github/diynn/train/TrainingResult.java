@@ -2,6 +2,7 @@ package io.github.diynn.train;
 
 import io.github.diynn.core.Network;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The immutable outcome of training: the trained network and the loss history.
@@ -28,8 +29,11 @@ public final class TrainingResult {
     private final int selectedEpoch;
     private final boolean stoppedEarly;
     private final StopReason stopReason;
-    /** The rate each epoch's steps used; NaN where not recorded. */
-    private final double[] learningRates;
+    /**
+     * The schedule that gave each epoch's rate (a pure function of the epoch, so the rates cost no
+     * memory per epoch), or null where not recorded.
+     */
+    private final LearningRateSchedule schedule;
     /** Nanoseconds from the start of the run to the end of each epoch; -1 where not recorded. */
     private final long[] elapsedNanos;
 
@@ -45,25 +49,29 @@ public final class TrainingResult {
 
     TrainingResult(Network network, double initialLoss, double[] losses, double initialValidationLoss,
             double[] validationLosses, int selectedEpoch, boolean stoppedEarly, StopReason stopReason) {
-        this(network, initialLoss, losses, initialValidationLoss, validationLosses, selectedEpoch, stoppedEarly,
-                stopReason, unrecordedRates(losses.length), unrecordedTimes(losses.length));
+        this(network, initialLoss, losses.clone(), initialValidationLoss, validationLosses.clone(), selectedEpoch,
+                stoppedEarly, stopReason, null, unrecordedTimes(losses.length));
     }
 
-    /** The full form, with one learning rate and one elapsed time per epoch (arrays copied). */
+    /**
+     * The full form: the schedule the trainer used and one elapsed time per epoch. Takes ownership
+     * of the three arrays: the run hands over its own, so the history costs 8 bytes an epoch for the
+     * losses (and the validation losses) and 8 for the times, with no copy.
+     */
     TrainingResult(Network network, double initialLoss, double[] losses, double initialValidationLoss,
             double[] validationLosses, int selectedEpoch, boolean stoppedEarly, StopReason stopReason,
-            double[] learningRates, long[] elapsedNanos) {
-        if (learningRates.length != losses.length || elapsedNanos.length != losses.length) {
-            throw new IllegalArgumentException(losses.length + " epochs need as many learning rates and times, got "
-                    + learningRates.length + " and " + elapsedNanos.length);
+            LearningRateSchedule schedule, long[] elapsedNanos) {
+        if (elapsedNanos.length != losses.length) {
+            throw new IllegalArgumentException(losses.length + " epochs need as many times, got "
+                    + elapsedNanos.length);
         }
-        this.learningRates = learningRates.clone();
-        this.elapsedNanos = elapsedNanos.clone();
+        this.schedule = schedule;
+        this.elapsedNanos = elapsedNanos;
         this.network = network;
         this.initialLoss = initialLoss;
-        this.losses = losses.clone();
+        this.losses = losses;
         this.initialValidationLoss = initialValidationLoss;
-        this.validationLosses = validationLosses.clone();
+        this.validationLosses = validationLosses;
         this.selectedEpoch = selectedEpoch;
         this.stoppedEarly = stoppedEarly;
         this.stopReason = stopReason;
@@ -200,7 +208,11 @@ public final class TrainingResult {
      *     for an epoch whose rate was not recorded (a result not made by a trainer)
      */
     public double[] learningRates() {
-        return learningRates.clone();
+        double[] rates = new double[losses.length];
+        for (int e = 1; e <= rates.length; e++) {
+            rates[e - 1] = schedule == null ? Double.NaN : schedule.rate(e);
+        }
+        return rates;
     }
 
     /**
@@ -240,7 +252,7 @@ public final class TrainingResult {
                 && Double.compare(initialValidationLoss, other.initialValidationLoss) == 0
                 && Arrays.equals(validationLosses, other.validationLosses)
                 && selectedEpoch == other.selectedEpoch && stoppedEarly == other.stoppedEarly
-                && stopReason.equals(other.stopReason) && Arrays.equals(learningRates, other.learningRates);
+                && stopReason.equals(other.stopReason) && Objects.equals(schedule, other.schedule);
     }
 
     /**
@@ -256,13 +268,7 @@ public final class TrainingResult {
         hash = 31 * hash + Arrays.hashCode(validationLosses);
         hash = 31 * (31 * hash + selectedEpoch) + Boolean.hashCode(stoppedEarly);
         hash = 31 * hash + stopReason.hashCode();
-        return 31 * hash + Arrays.hashCode(learningRates);
-    }
-
-    private static double[] unrecordedRates(int epochs) {
-        double[] rates = new double[epochs];
-        Arrays.fill(rates, Double.NaN);
-        return rates;
+        return 31 * hash + Objects.hashCode(schedule);
     }
 
     private static long[] unrecordedTimes(int epochs) {

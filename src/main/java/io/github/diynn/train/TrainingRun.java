@@ -101,7 +101,6 @@ final class TrainingRun {
 
         double[] losses = new double[epochs];
         double[] validationLosses = new double[validating ? epochs : 0];
-        double[] rates = new double[epochs];
         long[] elapsed = new long[epochs];
         double[] bestTheta = stopping == null ? null : theta.clone();
         int bestEpoch = 0;
@@ -118,7 +117,6 @@ final class TrainingRun {
                         "the validation loss");
                 validationLosses[epoch - 1] = validationLoss;
             }
-            rates[epoch - 1] = rate;
             elapsed[epoch - 1] = System.nanoTime() - startNanos;
             if (stopping != null) {
                 double value = monitored(stopping, validationLoss, epoch, stepsThisEpoch, rate);
@@ -144,8 +142,9 @@ final class TrainingRun {
                 break;
             }
         }
-        double[] history = Arrays.copyOf(losses, epoch);
-        double[] validationHistory = Arrays.copyOf(validationLosses, epoch);
+        // A run that completed hands its own arrays to the result, which owns them (no copy).
+        double[] history = epoch == epochs ? losses : Arrays.copyOf(losses, epoch);
+        double[] validationHistory = epoch == epochs ? validationLosses : Arrays.copyOf(validationLosses, epoch);
         boolean stoppedEarly = reason instanceof StopReason.NoImprovement && epoch < epochs;
         if (reason instanceof StopReason.NoImprovement && epoch == epochs) {
             // Patience ran out exactly at the last planned epoch: every epoch ran, as before monitors.
@@ -155,7 +154,7 @@ final class TrainingRun {
         TrainingResult result = new TrainingResult(stopping == null || bestEpoch == epoch ? last
                 : start.withParameters(bestTheta), initialLoss, history, initialValidation, validationHistory,
                 stopping == null ? epoch : bestEpoch, stopping != null && stoppedEarly, reason,
-                Arrays.copyOf(rates, epoch), Arrays.copyOf(elapsed, epoch));
+                trainer.learningRateSchedule(), epoch == epochs ? elapsed : Arrays.copyOf(elapsed, epoch));
         listener.trainingFinished(result);
         return result;
     }

@@ -115,17 +115,20 @@ class HistoryCsvTest {
     @Test
     void writeGivesTheSameTextAndSaveWritesItAtomically(@TempDir Path folder) throws IOException {
         TrainingResult result = TRAINER.train(START, TRAINING, VALIDATION);
-        StringWriter out = new StringWriter();
-        HistoryCsv.write(result, out);
-        Path target = folder.resolve("history.csv");
-        Files.writeString(target, "old");
+        StringWriter writer = new StringWriter();
+        HistoryCsv.write(result, writer);
+        Path file = folder.resolve("history.csv");
+        Files.writeString(file, "old");
 
-        HistoryCsv.save(result, target);
+        // snippet: docs/training.md#history-csv
+        HistoryCsv.save(result, file);             // a Path; atomic, like ModelFile.save
+        String text = HistoryCsv.toCsv(result);    // or HistoryCsv.write(result, writer)
+        // end snippet
 
-        assertThat(out.toString()).isEqualTo(HistoryCsv.toCsv(result));
-        assertThat(Files.readString(target, StandardCharsets.US_ASCII)).isEqualTo(HistoryCsv.toCsv(result));
+        assertThat(writer.toString()).isEqualTo(text);
+        assertThat(Files.readString(file, StandardCharsets.US_ASCII)).isEqualTo(text);
         try (var files = Files.list(folder)) {
-            assertThat(files).containsExactly(target);
+            assertThat(files).containsExactly(file);
         }
     }
 
