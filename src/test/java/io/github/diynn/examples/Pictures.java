@@ -366,6 +366,13 @@ final class Pictures {
             largest = Math.max(largest, Arrays.stream(validation).max().orElseThrow());
         }
         chart.getStyler().setYAxisLogarithmic(smallest > 0.0 && largest > 10.0 * smallest);
+        // XChart puts the ticks of equally spaced x values on the values themselves (0, 12, 24, ...);
+        // one invisible point at x = 0.5 breaks the spacing, so it picks round steps (0, 50, 100, ...).
+        XYSeries anchor = chart.addSeries(" ", new double[] {0.5}, new double[] {loss[0]});
+        anchor.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        anchor.setMarker(SeriesMarkers.NONE);
+        anchor.setMarkerColor(new Color(0, 0, 0, 0));
+        anchor.setShowInLegend(false);
         return chart;
     }
 

@@ -109,7 +109,8 @@ class PicturesTest {
     void lossChartDrawsTheLossByEpochFromZeroOnALogScaleWhenItSpansDecades() {
         XYChart chart = Pictures.lossChart(quartering(4, null));
 
-        assertThat(chart.getSeriesMap()).containsOnlyKeys("training loss");
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("training loss", " ");
+        assertThat(chart.getSeriesMap().get(" ").isShowInLegend()).as("the invisible tick anchor").isFalse();
         XYSeries loss = chart.getSeriesMap().get("training loss");
         assertThat(loss.getXData()).containsExactly(0, 1, 2, 3, 4);
         assertThat(loss.getYData()).containsExactly(0.5, 0.125, 0.03125, 0.0078125, 0.001953125);
@@ -122,7 +123,7 @@ class PicturesTest {
         Dataset validation = new Dataset(Matrix.of(1, 1, 2.0), Matrix.of(1, 1, 1.0));
         XYChart chart = Pictures.lossChart(quartering(1, validation));
 
-        assertThat(chart.getSeriesMap()).containsOnlyKeys("training loss", "validation loss");
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("training loss", "validation loss", " ");
         assertThat(chart.getSeriesMap().get("validation loss").getYData()).containsExactly(0.5, 0.0);
         assertThat(chart.getStyler().isYAxisLogarithmic()).isFalse();
     }
