@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.diynn.core.Activation;
-import io.github.diynn.core.Backpropagation;
 import io.github.diynn.core.DenseLayer;
 import io.github.diynn.core.FiniteDifferences;
 import io.github.diynn.core.GradientCheck;
+import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
@@ -67,18 +67,18 @@ class BadInputCatalogueTest {
                 row("Network.predict(Matrix)", () -> NET.predict(wide), "2 inputs", "4x3"),
                 row("Network.predict(double...)", () -> NET.predict(1, 2, 3), "2 inputs", "got 3"),
                 row("Network.loss", () -> NET.loss(Loss.SUM_SQUARED_ERROR, X, Matrix.zeros(3, 1)), "4x2", "3x1"),
-                row("Network.requireBatch", () -> NET.requireBatch(wide, Y), "4x3", "4x1", "Nx2"),
+                row("TrainingSession.step", () -> TRAINER.session(NET).step(wide, Y), "4x3", "4x1", "Nx2"),
                 row("Network.withParameters", () -> NET.withParameters(new double[12]), "13", "12"),
                 row("Loss.value (SUM_SQUARED_ERROR)", () -> Loss.SUM_SQUARED_ERROR.value(Y, y41x2), "4x1", "4x2"),
                 row("Loss.value (MEAN_SQUARED_ERROR)", () -> Loss.MEAN_SQUARED_ERROR.value(Y, y41x2), "4x1", "4x2"),
                 row("Loss.value (CROSS_ENTROPY)", () -> Loss.CROSS_ENTROPY.value(Y, y41x2), "4x1", "4x2"),
                 row("Loss.gradient", () -> Loss.MEAN_SQUARED_ERROR.gradient(y41x2, Y), "4x2", "4x1"),
                 row("Activation.backward", () -> Activation.SIGMOID.backward(a23, a32), "2x3", "3x2"),
-                row("Backpropagation.gradient",
-                        () -> Backpropagation.instance().gradient(NET, Loss.SUM_SQUARED_ERROR, X, y41x2), "4x2"),
+                row("GradientSource.backpropagation().gradient",
+                        () -> GradientSource.backpropagation().gradient(NET, Loss.SUM_SQUARED_ERROR, X, y41x2), "4x2"),
                 row("FiniteDifferences.gradient",
                         () -> FiniteDifferences.central().gradient(NET, Loss.SUM_SQUARED_ERROR, wide, Y), "4x3"),
-                row("GradientCheck.check", () -> GradientCheck.of(Backpropagation.instance())
+                row("GradientCheck.check", () -> GradientCheck.of(GradientSource.backpropagation())
                         .check(NET, Loss.SUM_SQUARED_ERROR, X, Matrix.zeros(3, 1)), "4x2", "3x1"),
                 row("Trainer.train(network, inputs, targets)", () -> TRAINER.train(NET, X, y41x2), "4x2", "Nx1"),
                 row("Trainer.train(network, dataset)", () -> TRAINER.train(NET, new Dataset(wide, Y)), "4x3"),

@@ -23,20 +23,19 @@ package io.github.diynn.core;
  * the trainer sums it ({@link ParallelEvaluator}), here on the calling thread; the same network and
  * batch give a bit-identical gradient every time, on any number of threads.
  * The instance is stateless and may be shared between threads.
+ *
+ * <p>Package-private: users reach it through {@link GradientSource#backpropagation()}, the one entry
+ * point.
  */
-public final class Backpropagation implements GradientSource {
+final class Backpropagation implements GradientSource {
 
     private static final Backpropagation INSTANCE = new Backpropagation();
 
     private Backpropagation() {
     }
 
-    /**
-     * Returns the backpropagation gradient source.
-     *
-     * @return the shared, stateless instance
-     */
-    public static Backpropagation instance() {
+    /** The shared, stateless instance, which {@link GradientSource#backpropagation()} returns. */
+    static Backpropagation instance() {
         return INSTANCE;
     }
 

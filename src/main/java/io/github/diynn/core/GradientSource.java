@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * <p>The result is {@code dJ/dtheta} in the layout of {@link Network#parameters()}: a trainer
  * subtracts it. Implementations must be stateless or immutable, so one source can serve many
- * threads, and must not modify their arguments. {@link Backpropagation} computes the exact
+ * threads, and must not modify their arguments. {@link #backpropagation()} computes the exact
  * gradient; {@link FiniteDifferences} estimates it numerically, and {@link GradientCheck} compares
  * the two.
  *
@@ -64,7 +64,7 @@ public interface GradientSource {
      * <p>The arrays are as {@link BatchEvaluator#lossAndGradient} takes them (row-major, the first
      * {@code rows} rows used). The default builds the network and the batch as values and calls
      * {@link #lossAndGradient(Network, Loss, Matrix, Matrix)}, allocating as it goes;
-     * {@link Backpropagation} and {@link FiniteDifferences} run on the evaluator's buffers instead.
+     * {@link #backpropagation()} and {@link FiniteDifferences} run on the evaluator's buffers instead.
      * An implementation may change {@code parameters} while it runs but must leave every bit of it as
      * it found it.
      *
@@ -127,9 +127,27 @@ public interface GradientSource {
     }
 
     /**
-     * Returns the exact gradient by backpropagation, {@link Backpropagation#instance()}.
+     * Returns the exact gradient by backpropagation, the trainer's default: one forward pass that
+     * keeps every layer's pre-activations and outputs, then one backward pass. For layer {@code l}
+     * with input {@code a[l-1]} (the batch for the first layer), weights {@code W[l]}, bias
+     * {@code b[l]} and activation {@code f[l]}:
      *
-     * @return the backpropagation source
+     * <pre>  forward:   z[l] = a[l-1] W[l] + b[l],   a[l] = f[l](z[l])
+     *  output:    dJ/da[L] from the loss
+     *  each layer, last to first:
+     *             dJ/dz[l]   = f[l] backward of dJ/da[l]     (f'(z) * dJ/da for elementwise f)
+     *             dJ/dW[l]   = a[l-1]^T dJ/dz[l]
+     *             dJ/db[l]   = column sums of dJ/dz[l]
+     *             dJ/da[l-1] = dJ/dz[l] W[l]^T</pre>
+     *
+     * <p>A {@link Activation#SOFTMAX} output with {@link Loss#CROSS_ENTROPY} takes the fused step
+     * {@code dJ/dz = (a - y) / N}; every other pair goes through the loss gradient and the
+     * activation's backward rule. The order of operations is fixed, so the same network and batch
+     * give a bit-identical gradient every time. Its {@code lossAndGradient} returns the loss bit for
+     * bit as {@link Network#loss(Loss, Matrix, Matrix)} from the same forward pass. The source is
+     * stateless and may be shared between threads; its {@code toString()} is {@code "Backpropagation"}.
+     *
+     * @return the backpropagation source, one shared instance
      */
     static GradientSource backpropagation() {
         return Backpropagation.instance();

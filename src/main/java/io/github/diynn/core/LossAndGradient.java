@@ -4,10 +4,11 @@ import java.util.Arrays;
 
 /**
  * A network's loss on a batch together with its gradient at the same parameters, as returned by
- * {@link Backpropagation#lossAndGradient}: one forward pass gives both.
+ * {@link GradientSource#lossAndGradient(Network, Loss, Matrix, Matrix)} of
+ * {@link GradientSource#backpropagation()}: one forward pass gives both.
  *
  * <p>The loss is bit for bit {@link Network#loss(Loss, Matrix, Matrix)} and the gradient bit for bit
- * {@link Backpropagation#gradient(Network, Loss, Matrix, Matrix)}: {@code dJ/dtheta} in the layout
+ * {@link GradientSource#gradient(Network, Loss, Matrix, Matrix)}: {@code dJ/dtheta} in the layout
  * of {@link Network#parameters()}, which a trainer subtracts. A value is immutable and safe to share
  * between threads.
  */

@@ -1,5 +1,6 @@
 package io.github.diynn.core;
 
+import io.github.diynn.internal.Batches;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -196,13 +197,7 @@ public final class Network {
     }
 
     private static void requireFinite(Matrix matrix, String what) {
-        double[] values = matrix.raw();
-        for (int k = 0; k < values.length; k++) {
-            if (!Double.isFinite(values[k])) {
-                throw new IllegalArgumentException(what + " at row " + (k / matrix.columns()) + ", column "
-                        + (k % matrix.columns()) + " is " + values[k] + "; only finite values are allowed");
-            }
-        }
+        Batches.requireFinite(matrix, what);
     }
 
     /**
@@ -334,26 +329,11 @@ public final class Network {
     }
 
     /**
-     * Checks that a batch fits this network: inputs {@code samples x inputSize}, targets
-     * {@code samples x outputSize}, at least one sample, every value finite.
-     *
-     * @param inputs the inputs
-     * @param targets the targets
-     * @throws IllegalArgumentException if either is null, a shape does not fit (shapes named) or a
-     *     value is NaN or infinite (its row and column named)
+     * Checks that a batch fits this network (shapes, at least one sample, finite values); the check
+     * itself lives in {@code internal.Batches}, shared with the trainer.
      */
-    public void requireBatch(Matrix inputs, Matrix targets) {
-        if (inputs == null || targets == null) {
-            throw new IllegalArgumentException("inputs and targets must not be null");
-        }
-        if (inputs.columns() != inputSize() || targets.columns() != outputSize()
-                || inputs.rows() != targets.rows() || inputs.rows() == 0) {
-            throw new IllegalArgumentException("a " + inputSize() + "-input, " + outputSize()
-                    + "-output network needs inputs Nx" + inputSize() + " and targets Nx" + outputSize()
-                    + " with N >= 1, got inputs " + inputs.shape() + " and targets " + targets.shape());
-        }
-        requireFinite(inputs, "inputs");
-        requireFinite(targets, "targets");
+    void requireBatch(Matrix inputs, Matrix targets) {
+        Batches.require(this, inputs, targets);
     }
 
     /**

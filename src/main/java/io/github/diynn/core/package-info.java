@@ -2,7 +2,8 @@
  * The immutable maths of diynn: {@link io.github.diynn.core.Matrix}, the closed sets
  * {@link io.github.diynn.core.Activation} and {@link io.github.diynn.core.Loss},
  * {@link io.github.diynn.core.DenseLayer}, {@link io.github.diynn.core.Network}, the sources of
- * gradients ({@link io.github.diynn.core.Backpropagation}, {@link io.github.diynn.core.FiniteDifferences})
+ * gradients ({@link io.github.diynn.core.GradientSource#backpropagation()},
+ * {@link io.github.diynn.core.FiniteDifferences})
  * and {@link io.github.diynn.core.GradientCheck}, which compares the two.
  *
  * <p>Contract for the whole package: every public type is immutable and safe to share between

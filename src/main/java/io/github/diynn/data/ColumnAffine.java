@@ -6,32 +6,32 @@ import java.util.Arrays;
 /** The parameters and loops shared by every {@link Scaler}: per-column offsets and positive scales. */
 final class ColumnAffine {
 
-    private final String kind;
+    private final Scaler.Kind kind;
     private final double[] offsets;
     private final double[] scales;
 
-    private ColumnAffine(String kind, double[] offsets, double[] scales) {
+    private ColumnAffine(Scaler.Kind kind, double[] offsets, double[] scales) {
         this.kind = kind;
         this.offsets = offsets;
         this.scales = scales;
     }
 
-    String kind() {
+    Scaler.Kind kind() {
         return kind;
     }
 
     static ColumnAffine fitMaxAbs(Matrix rows) {
-        double[] values = trainingValues(rows, Scaler.MAX);
+        double[] values = trainingValues(rows, Scaler.Kind.MAX);
         int columns = rows.columns();
         double[] scales = new double[columns];
         for (int k = 0; k < values.length; k++) {
             scales[k % columns] = Math.max(scales[k % columns], Math.abs(values[k]));
         }
-        return fitted(Scaler.MAX, new double[columns], scales);
+        return fitted(Scaler.Kind.MAX, new double[columns], scales);
     }
 
     static ColumnAffine fitMinMax(Matrix rows) {
-        double[] values = trainingValues(rows, Scaler.MIN_MAX);
+        double[] values = trainingValues(rows, Scaler.Kind.MIN_MAX);
         int columns = rows.columns();
         double[] min = Arrays.copyOf(values, columns);
         double[] max = Arrays.copyOf(values, columns);
@@ -43,11 +43,11 @@ final class ColumnAffine {
         for (int j = 0; j < columns; j++) {
             scales[j] = max[j] - min[j];
         }
-        return fitted(Scaler.MIN_MAX, min, scales);
+        return fitted(Scaler.Kind.MIN_MAX, min, scales);
     }
 
     static ColumnAffine fitZScore(Matrix rows) {
-        double[] values = trainingValues(rows, Scaler.Z_SCORE);
+        double[] values = trainingValues(rows, Scaler.Kind.Z_SCORE);
         int columns = rows.columns();
         int count = rows.rows();
         double[] means = new double[columns];
@@ -65,10 +65,10 @@ final class ColumnAffine {
         for (int j = 0; j < columns; j++) {
             deviations[j] = Math.sqrt(deviations[j] / count);
         }
-        return fitted(Scaler.Z_SCORE, means, deviations);
+        return fitted(Scaler.Kind.Z_SCORE, means, deviations);
     }
 
-    private static double[] trainingValues(Matrix rows, String kind) {
+    private static double[] trainingValues(Matrix rows, Scaler.Kind kind) {
         if (rows == null) {
             throw new IllegalArgumentException("cannot fit a " + kind + " scaler on null rows");
         }
@@ -78,7 +78,7 @@ final class ColumnAffine {
         return rows.toRowMajorArray();
     }
 
-    private static ColumnAffine fitted(String kind, double[] offsets, double[] scales) {
+    private static ColumnAffine fitted(Scaler.Kind kind, double[] offsets, double[] scales) {
         for (int j = 0; j < scales.length; j++) {
             if (!Double.isFinite(offsets[j]) || !Double.isFinite(scales[j])) {
                 throw new IllegalArgumentException("cannot fit a " + kind + " scaler: column " + j
@@ -91,7 +91,7 @@ final class ColumnAffine {
         return new ColumnAffine(kind, offsets, scales);
     }
 
-    static ColumnAffine of(String kind, double[] offsets, double[] scales) {
+    static ColumnAffine of(Scaler.Kind kind, double[] offsets, double[] scales) {
         if (offsets == null || scales == null) {
             throw new IllegalArgumentException(kind + " scaler parameters are null: offsets "
                     + Arrays.toString(offsets) + ", scales " + Arrays.toString(scales));

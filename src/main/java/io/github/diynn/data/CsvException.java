@@ -1,16 +1,17 @@
 package io.github.diynn.data;
 
 /**
- * The one exception {@link CsvLoader} throws for bad input: a file that cannot be read, or text
- * that breaks the loader's rules. It names the source, the physical line and the column.
+ * The one exception {@link CsvLoader} throws for bad text: text that breaks the loader's rules. It
+ * names the source, the physical line and the column. A file that cannot be read is not bad text:
+ * the loader throws an {@link java.io.IOException} for it.
  *
  * <p>The message reads {@code "<source>, line <L>, column <C> '<header name>': <what is wrong>"}; the line,
- * the column and its name are left out when they do not apply (a missing file has neither, a row with too few cells
- * has no single column). Lines are physical lines of the file counted from 1, blank lines included,
- * whatever the line ends (LF, CRLF or CR); columns are cells counted from 1. When the file could not
- * be read, {@link #getCause()} holds the {@link java.io.IOException}.
+ * the column and its name are left out when they do not apply (a header without data rows has no
+ * column, a row with too few cells has no single column). Lines are physical lines of the file
+ * counted from 1, blank lines included, whatever the line ends (LF, CRLF or CR); columns are cells
+ * counted from 1.
  *
- * <p>It is an {@link IllegalArgumentException}: the file given is not acceptable input.
+ * <p>It is an {@link IllegalArgumentException}, unchecked: the file given is not acceptable input.
  */
 public final class CsvException extends IllegalArgumentException {
 

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -51,7 +51,10 @@ import java.util.List;
  *       refused as soon as the limit is passed;</li>
  *   <li>a header needs at least one data row; header names must be non-empty and distinct.</li>
  * </ul>
- * Every refusal is a {@link CsvException} naming the source, the physical line and the column.
+ * Every refusal of the text is a {@link CsvException} (unchecked) naming the source, the physical
+ * line and the column. Failures to read (a missing file, a directory, a failing stream) are
+ * {@link IOException}s, declared by every {@code load} method: the library's one policy for files,
+ * described in {@code docs/data.md}.
  *
  * <p>A loader is immutable and can be used from several threads at once.
  */
@@ -93,26 +96,22 @@ public final class CsvLoader {
      *
      * @param path the file
      * @return the data set
-     * @throws CsvException if the file is missing, is a directory or cannot be read (the path is
-     *     named and the {@link IOException} kept as the cause), or its contents break a rule
+     * @throws CsvException if the contents break a rule (path, line and column named)
+     * @throws NoSuchFileException if the file is missing
+     * @throws FileSystemException if the path is a directory (the path named)
+     * @throws IOException if the file cannot be read (for example {@link java.nio.file.AccessDeniedException})
      * @throws IllegalArgumentException if {@code path} is null
      */
-    public Dataset load(Path path) {
+    public Dataset load(Path path) throws IOException {
         if (path == null) {
             throw new IllegalArgumentException("the path of the CSV file is null");
         }
         String source = path.toString();
         if (Files.isDirectory(path)) {
-            throw new CsvException(source, 0, 0, "is a directory, not a file", null);
+            throw new FileSystemException(source, null, "is a directory, not a CSV file");
         }
         try (InputStream in = Files.newInputStream(path)) {
             return load(in, source);
-        } catch (NoSuchFileException e) {
-            throw new CsvException(source, 0, 0, "no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new CsvException(source, 0, 0, "permission denied", e);
-        } catch (IOException e) {
-            throw new CsvException(source, 0, 0, "cannot read the file: " + e, e);
         }
     }
 
@@ -122,10 +121,11 @@ public final class CsvLoader {
      * @param in the stream
      * @param sourceName the name used in messages, such as a file name or URL
      * @return the data set
-     * @throws CsvException if the stream cannot be read (the cause kept) or its contents break a rule
+     * @throws CsvException if the contents break a rule (source, line and column named)
+     * @throws IOException if reading the stream fails (the message names the source and the line)
      * @throws IllegalArgumentException if an argument is null
      */
-    public Dataset load(InputStream in, String sourceName) {
+    public Dataset load(InputStream in, String sourceName) throws IOException {
         if (in == null) {
             throw new IllegalArgumentException("the input stream for " + sourceName + " is null");
         }
@@ -138,17 +138,23 @@ public final class CsvLoader {
      * @param reader the reader
      * @param sourceName the name used in messages, such as a file name
      * @return the data set
-     * @throws CsvException if the reader fails (the cause kept) or its contents break a rule
+     * @throws CsvException if the contents break a rule (source, line and column named)
+     * @throws IOException if the reader fails (the message names the source and the line, the
+     *     reader's exception is the cause)
      * @throws IllegalArgumentException if an argument is null
      */
-    public Dataset load(Reader reader, String sourceName) {
+    public Dataset load(Reader reader, String sourceName) throws IOException {
         if (sourceName == null) {
             throw new IllegalArgumentException("the source name is null");
         }
         if (reader == null) {
             throw new IllegalArgumentException("the reader for " + sourceName + " is null");
         }
-        return new CsvRead(this, new CsvRecordReader(reader, sourceName, separator), sourceName).run();
+        try {
+            return new CsvRead(this, new CsvRecordReader(reader, sourceName, separator), sourceName).run();
+        } catch (CsvRecordReader.ReadFailure e) {
+            throw e.getCause();
+        }
     }
 
     /**
@@ -158,21 +164,21 @@ public final class CsvLoader {
      * @param anchor a class whose module and class loader can see the resource
      * @param name the resource name, such as {@code "/iris.csv"}
      * @return the data set
-     * @throws CsvException if the resource is missing or cannot be read, or its contents break a rule
+     * @throws CsvException if the contents break a rule (resource name, line and column named)
+     * @throws NoSuchFileException if the anchor sees no such resource
+     * @throws IOException if reading fails
      * @throws IllegalArgumentException if an argument is null
      */
-    public Dataset loadResource(Class<?> anchor, String name) {
+    public Dataset loadResource(Class<?> anchor, String name) throws IOException {
         if (anchor == null || name == null) {
             throw new IllegalArgumentException("a resource needs an anchor class and a name, got " + anchor
                     + " and " + name);
         }
         try (InputStream in = anchor.getResourceAsStream(name)) {
             if (in == null) {
-                throw new CsvException(name, 0, 0, "no such resource next to " + anchor.getName(), null);
+                throw new NoSuchFileException(name, null, "no such resource next to " + anchor.getName());
             }
             return load(in, name);
-        } catch (IOException e) {
-            throw new CsvException(name, 0, 0, "cannot read the resource: " + e, e);
         }
     }
 

@@ -230,7 +230,22 @@ final class CsvRecordReader {
             limit = count;
             return true;
         } catch (IOException e) {
-            throw new CsvException(source, nextLine, 0, "cannot read: " + e, e);
+            // Carried unchecked through the parser and unwrapped by CsvLoader.load(Reader, String).
+            throw new ReadFailure(new IOException(source + ", line " + nextLine + ": cannot read: " + e.getMessage(),
+                    e));
+        }
+    }
+
+    /** An I/O failure of the underlying reader on its way out of the parser, which throws no checked exception. */
+    static final class ReadFailure extends RuntimeException {
+
+        ReadFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
         }
     }
 

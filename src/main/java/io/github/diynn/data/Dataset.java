@@ -1,6 +1,7 @@
 package io.github.diynn.data;
 
 import io.github.diynn.core.Matrix;
+import io.github.diynn.internal.Permutations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -209,8 +210,12 @@ public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, Li
     /**
      * Returns the samples in a random order drawn by a Fisher-Yates shuffle.
      *
-     * <p>The order is {@link #permutation(int, RandomGenerator)} of {@link #size()} drawn from
-     * {@code random}, which advances the generator by {@code size() - 1} calls of {@code nextInt}.
+     * <p>The order is drawn from {@code random} as follows, which advances the generator by
+     * {@code size() - 1} calls of {@code nextInt}; sample {@code k} of the result is sample
+     * {@code order[k]} of this set:
+     *
+     * <pre>  order = [0, 1, ..., size()-1]
+     *  for i = size()-1 down to 1: j = random.nextInt(i + 1); swap order[i] and order[j]</pre>
      *
      * @param random the source of randomness
      * @return a new data set with the same samples, reordered
@@ -221,17 +226,10 @@ public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, Li
     }
 
     /**
-     * Draws a uniformly random permutation of {@code 0 .. size - 1} by the Fisher-Yates shuffle.
-     *
-     * <pre>  start from [0, 1, ..., size-1]
-     *  for i = size-1 down to 1: j = random.nextInt(i + 1); swap positions i and j</pre>
-     *
-     * @param size the number of elements, at least 0
-     * @param random the source of randomness
-     * @return a new array holding each index from 0 to {@code size - 1} exactly once
-     * @throws IllegalArgumentException if {@code size} is negative or {@code random} is null
+     * Draws a uniformly random permutation of {@code 0 .. size - 1} by the Fisher-Yates shuffle of
+     * {@code internal.Permutations}, which the trainer's shuffled batch order shares.
      */
-    public static int[] permutation(int size, RandomGenerator random) {
+    static int[] permutation(int size, RandomGenerator random) {
         if (size < 0) {
             throw new IllegalArgumentException("permutation size must be at least 0, got " + size);
         }
@@ -239,15 +237,7 @@ public record Dataset(Matrix inputs, Matrix targets, List<String> inputNames, Li
             throw new IllegalArgumentException("the random generator for a shuffle is null");
         }
         int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
+        Permutations.shuffle(order, random);
         return order;
     }
 

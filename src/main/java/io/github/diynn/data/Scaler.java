@@ -11,11 +11,11 @@ import io.github.diynn.core.Matrix;
  * <table class="striped">
  *   <caption>The kinds, fitted on the training rows of each column</caption>
  *   <tr><th>kind</th><th>factory</th><th>offset</th><th>scale</th></tr>
- *   <tr><td>{@code "max"}</td><td>{@link #fitMax(Matrix)}</td><td>0</td>
+ *   <tr><td>{@link Kind#MAX}</td><td>{@link #fitMax(Matrix)}</td><td>0</td>
  *       <td>the largest absolute value (the column max when no value is negative)</td></tr>
- *   <tr><td>{@code "min-max"}</td><td>{@link #fitMinMax(Matrix)}</td><td>the min</td>
+ *   <tr><td>{@link Kind#MIN_MAX}</td><td>{@link #fitMinMax(Matrix)}</td><td>the min</td>
  *       <td>max - min, mapping the training range onto [0, 1]</td></tr>
- *   <tr><td>{@code "z-score"}</td><td>{@link #fitZScore(Matrix)}</td><td>the mean</td>
+ *   <tr><td>{@link Kind#Z_SCORE}</td><td>{@link #fitZScore(Matrix)}</td><td>the mean</td>
  *       <td>the population standard deviation (divided by n)</td></tr>
  * </table>
  *
@@ -25,14 +25,61 @@ import io.github.diynn.core.Matrix;
  *
  * <p>Fit on the training rows only, then transform training, validation and test rows alike. The
  * parameters ({@link #kind()}, {@link #offsets()}, {@link #scales()}) are all a scaler holds, and
- * {@link #of(String, double[], double[])} rebuilds an equal scaler from them, so a model file can
- * store them. Scalers are immutable and safe to share between threads; {@code equals} is exact.
+ * {@link #of(Kind, double[], double[])} rebuilds an equal scaler from them, so a model file can
+ * store them (the kind as its {@link Kind#id()}). Scalers are immutable and safe to share between threads; {@code equals} is exact.
  */
 public final class Scaler {
 
-    static final String MAX = "max";
-    static final String MIN_MAX = "min-max";
-    static final String Z_SCORE = "z-score";
+    /** The kinds of scaling: a closed set. Each has a stable {@link #id()}, written in model files. */
+    public enum Kind {
+        /** Each column divided by its largest absolute value, {@link Scaler#fitMax(Matrix)}. */
+        MAX("max"),
+        /** Each column's training range mapped onto [0, 1], {@link Scaler#fitMinMax(Matrix)}. */
+        MIN_MAX("min-max"),
+        /** Each column centred on its mean and divided by its deviation, {@link Scaler#fitZScore(Matrix)}. */
+        Z_SCORE("z-score");
+
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        /**
+         * {@return the stable name written in model files and ONNX metadata: {@code "max"},
+         * {@code "min-max"} or {@code "z-score"}}
+         */
+        public String id() {
+            return id;
+        }
+
+        /**
+         * Returns the kind with a given {@link #id()}.
+         *
+         * @param id {@code "max"}, {@code "min-max"} or {@code "z-score"}
+         * @return the kind
+         * @throws IllegalArgumentException if {@code id} is null or names no kind (the id quoted)
+         */
+        public static Kind ofId(String id) {
+            if (id == null) {
+                throw new IllegalArgumentException("scaler kind is null; expected max, min-max or z-score");
+            }
+            for (Kind kind : values()) {
+                if (kind.id.equals(id)) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("unknown scaler kind '" + id + "'; expected max, min-max or z-score");
+        }
+
+        /**
+         * {@return the {@link #id()}, so messages read "a min-max scaler"}
+         */
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
 
     private final ColumnAffine parameters;
 
@@ -81,38 +128,31 @@ public final class Scaler {
      * Rebuilds a scaler from its parameters, as returned by {@link #kind()}, {@link #offsets()} and
      * {@link #scales()}.
      *
-     * @param kind {@code "max"}, {@code "min-max"} or {@code "z-score"}
-     * @param offsets one finite offset per column; all 0 for {@code "max"}
+     * @param kind the kind
+     * @param offsets one finite offset per column; all 0 for {@link Kind#MAX}
      * @param scales one finite, positive scale per column
      * @return a scaler equal to the one the parameters came from
-     * @throws IllegalArgumentException if the kind is unknown, an array is null, the lengths differ,
+     * @throws IllegalArgumentException if the kind is null, an array is null, the lengths differ,
      *     an offset is not finite (or not 0 for max scaling), or a scale is not finite and positive
      *     (the column is named)
      */
-    public static Scaler of(String kind, double[] offsets, double[] scales) {
+    public static Scaler of(Kind kind, double[] offsets, double[] scales) {
         if (kind == null) {
             throw new IllegalArgumentException("scaler kind is null; expected max, min-max or z-score");
         }
         ColumnAffine parameters = ColumnAffine.of(kind, offsets, scales);
-        switch (kind) {
-            case MAX:
-                parameters.requireZeroOffsets();
-                return new Scaler(parameters);
-            case MIN_MAX:
-            case Z_SCORE:
-                return new Scaler(parameters);
-            default:
-                throw new IllegalArgumentException("unknown scaler kind '" + kind
-                        + "'; expected max, min-max or z-score");
+        if (kind == Kind.MAX) {
+            parameters.requireZeroOffsets();
         }
+        return new Scaler(parameters);
     }
 
     /**
-     * Returns the kind's stable name, for files: {@code "max"}, {@code "min-max"} or {@code "z-score"}.
+     * Returns the kind of scaling; {@code kind().id()} is its stable name in files.
      *
      * @return the kind
      */
-    public String kind() {
+    public Kind kind() {
         return parameters.kind();
     }
 

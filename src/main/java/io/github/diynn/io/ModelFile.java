@@ -3,6 +3,7 @@ package io.github.diynn.io;
 import io.github.diynn.core.DenseLayer;
 import io.github.diynn.core.Network;
 import io.github.diynn.internal.AtomicSave;
+import io.github.diynn.internal.LibraryVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,8 +48,11 @@ public final class ModelFile {
     /** The format version this library writes, and the newest it reads. */
     public static final int FORMAT_VERSION = 2;
 
-    /** The diynn version written into {@link ModelMetadata#libraryVersion()}. */
-    public static final String LIBRARY_VERSION = "0.1.0-SNAPSHOT";
+    /**
+     * The diynn version written into {@link ModelMetadata#libraryVersion()}: the pom's version, read
+     * once from a resource the build fills in, so it always names the jar it comes from.
+     */
+    public static final String LIBRARY_VERSION = LibraryVersion.VALUE;
 
     /** The most layers a loaded network may have. */
     public static final int MAX_LAYERS = 1024;

@@ -1,20 +1,18 @@
 package io.github.diynn.io;
 
-import java.io.IOException;
-
 /**
  * Thrown when a model file is refused: it is not a diynn model, is of a newer format version, is
  * truncated, corrupt, malformed, or exceeds a size limit.
  *
- * <p>It is an {@link IOException} so that one {@code catch (IOException e)} covers every way loading
- * can fail; catch this type first to tell a bad file from a failing disk. Plain I/O failures (a
- * missing file, a read error) are reported as other {@code IOException}s, never as this type.
+ * <p>It is an {@link IllegalArgumentException}, unchecked: the file given is not acceptable input.
+ * Failures to read (a missing file, a directory, a read error) are {@link java.io.IOException}s,
+ * never this type: the library's one policy for files ({@code docs/data.md}).
  *
  * <p>The message has the form {@code source:line:column: detail}, for example
  * {@code model.json:12:9: expected ',' or ']' but found 'x'}; lines and columns count from 1 and,
  * since a model file is ASCII, a column is a byte. The accessors return the same facts for programs.
  */
-public final class ModelFormatException extends IOException {
+public final class ModelFormatException extends IllegalArgumentException {
 
     /** The file or stream that was refused. */
     private final String source;
@@ -28,15 +26,11 @@ public final class ModelFormatException extends IOException {
     private final String detail;
 
     /**
-     * Creates the exception.
-     *
-     * @param source the file or stream the model was read from
-     * @param line the line of the offending byte, from 1
-     * @param column the column of the offending byte, from 1
-     * @param offset the byte offset of the offending byte, from 0
-     * @param detail what is wrong
+     * Creates the exception: the file or stream the model was read from, the line and column of the
+     * offending byte (from 1), its byte offset (from 0) and what is wrong. Only the model reader
+     * throws it, so the constructor is not API.
      */
-    public ModelFormatException(String source, long line, long column, long offset, String detail) {
+    ModelFormatException(String source, long line, long column, long offset, String detail) {
         super(source + ":" + line + ":" + column + ": " + detail);
         this.source = source;
         this.line = line;

@@ -333,7 +333,7 @@ final class ModelReader {
         double[] scales = values(columns, name + " scales", "columns");
         json.expect('}', "to close " + name);
         try {
-            return Scaler.of(kind, offsets, scales);
+            return Scaler.of(Scaler.Kind.ofId(kind), offsets, scales);
         } catch (IllegalArgumentException e) {
             throw input.errorAt(start, name + ": " + e.getMessage());
         }

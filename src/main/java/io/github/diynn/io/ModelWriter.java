@@ -103,7 +103,7 @@ final class ModelWriter {
             return;
         }
         out.append("{\n");
-        member(2, "kind").append(string(scaler.kind())).append(",\n");
+        member(2, "kind").append(string(scaler.kind().id())).append(",\n");
         member(2, "columns").append(scaler.columns()).append(",\n");
         member(2, "offsets");
         row(scaler.offsets());

@@ -81,6 +81,8 @@ final class GraphConstants {
     Matrix row(Node node, String name, int columns) throws OnnxFormatException {
         try {
             return Matrix.rowVector(vector(node, name, columns));
+        } catch (OnnxFormatException e) {
+            throw e; // already names the place; it is an IllegalArgumentException too
         } catch (IllegalArgumentException e) {
             throw error(node.offset(), node.describe() + ": '" + name + "': " + e.getMessage());
         }

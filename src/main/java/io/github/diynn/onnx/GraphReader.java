@@ -323,6 +323,8 @@ final class GraphReader {
                         + " inputs but the layer before gives " + layers.get(layers.size() - 1).outputSize());
             }
             layers.add(layer);
+        } catch (OnnxFormatException e) {
+            throw e; // already names the place; it is an IllegalArgumentException too
         } catch (IllegalArgumentException e) {
             throw error(linearNode.offset(), linearNode.describe() + ": " + e.getMessage());
         }

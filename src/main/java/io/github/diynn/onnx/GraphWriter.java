@@ -72,7 +72,7 @@ final class GraphWriter {
     }
 
     private void inputScaling(Scaler scaler) {
-        if (!scaler.kind().equals("max")) {
+        if (scaler.kind() != Scaler.Kind.MAX) {
             node("Sub", "input_sub", "input_centred", List.of(current, constant("input_offset",
                     new long[] {scaler.columns()}, scaler.offsets())), List.of());
         }
@@ -83,7 +83,7 @@ final class GraphWriter {
     private void targetScaling(Scaler scaler) {
         node("Mul", "target_mul", "output_scaled", List.of(current, constant("target_scale",
                 new long[] {scaler.columns()}, scaler.scales())), List.of());
-        if (!scaler.kind().equals("max")) {
+        if (scaler.kind() != Scaler.Kind.MAX) {
             node("Add", "target_add", "output_shifted", List.of(current, constant("target_offset",
                     new long[] {scaler.columns()}, scaler.offsets())), List.of());
         }

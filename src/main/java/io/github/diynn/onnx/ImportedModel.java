@@ -72,7 +72,7 @@ final class ImportedModel {
     }
 
     private static Scaler kind(Scaler scaler, String kind) {
-        return kind == null ? scaler : Scaler.of(kind, scaler.offsets(), scaler.scales());
+        return kind == null ? scaler : Scaler.of(Scaler.Kind.ofId(kind), scaler.offsets(), scaler.scales());
     }
 
     private static List<String> names(Map<String, String> props, String key) {
@@ -111,7 +111,7 @@ final class ImportedModel {
     private static Scaler scaler(String source, double[] offsets, double[] scales, boolean noOffsets, String what)
             throws OnnxFormatException {
         try {
-            return Scaler.of(noOffsets ? "max" : "z-score", offsets, scales);
+            return Scaler.of(noOffsets ? Scaler.Kind.MAX : Scaler.Kind.Z_SCORE, offsets, scales);
         } catch (IllegalArgumentException e) {
             throw new OnnxFormatException(source, 0, "the " + what + " scaling is not a diynn scaler: "
                     + e.getMessage());

@@ -99,8 +99,8 @@ public final class OnnxExport {
         if (!model.classLabels().isEmpty()) {
             metadata.put("diynn.class_labels", JsonStrings.encode(model.classLabels()));
         }
-        model.inputScaler().ifPresent(scaler -> metadata.put("diynn.input_scaler", scaler.kind()));
-        model.targetScaler().ifPresent(scaler -> metadata.put("diynn.target_scaler", scaler.kind()));
+        model.inputScaler().ifPresent(scaler -> metadata.put("diynn.input_scaler", scaler.kind().id()));
+        model.targetScaler().ifPresent(scaler -> metadata.put("diynn.target_scaler", scaler.kind().id()));
         return GraphWriter.encode(model.network(), model.inputScaler().orElse(null),
                 model.targetScaler().orElse(null), metadata, precision);
     }

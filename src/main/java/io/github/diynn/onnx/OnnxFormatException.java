@@ -1,7 +1,5 @@
 package io.github.diynn.onnx;
 
-import java.io.IOException;
-
 /**
  * Thrown when bytes are not an ONNX model that diynn can import: malformed or truncated protocol
  * buffers, a tensor whose declared size does not match its data, a data type other than float and
@@ -10,8 +8,12 @@ import java.io.IOException;
  * <p>The message starts with the source and the byte offset, for example
  * {@code "model.onnx: byte 1234: node 'fc2' (Conv) is not supported; ..."}; the offset is where the
  * bad field or the offending message begins.
+ *
+ * <p>It is an {@link IllegalArgumentException}, unchecked: the bytes given are not acceptable input.
+ * Failures to read (a missing file, a failing stream) are {@link java.io.IOException}s instead, the
+ * library's one policy for files ({@code docs/data.md}).
  */
-public final class OnnxFormatException extends IOException {
+public final class OnnxFormatException extends IllegalArgumentException {
 
     /** The file or stream that was refused. */
     private final String source;
@@ -19,13 +21,10 @@ public final class OnnxFormatException extends IOException {
     private final long offset;
 
     /**
-     * Creates an exception.
-     *
-     * @param source the name of the file or stream, for example its path
-     * @param offset the byte offset of the problem in the source, at least 0
-     * @param detail what is wrong and, where it helps, what is supported
+     * Creates an exception: the name of the file or stream, the byte offset of the problem (at least
+     * 0) and what is wrong. Only the importer throws it, so the constructor is not API.
      */
-    public OnnxFormatException(String source, long offset, String detail) {
+    OnnxFormatException(String source, long offset, String detail) {
         super(source + ": byte " + offset + ": " + detail);
         this.source = source;
         this.offset = offset;

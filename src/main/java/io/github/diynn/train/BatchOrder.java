@@ -10,7 +10,7 @@ import java.util.function.IntFunction;
  * <ul>
  *   <li>{@link #shuffled()}, the default: a fresh permutation each epoch, drawn from
  *       {@code new java.util.Random(seed)} (one generator for the whole run, advanced from epoch to
- *       epoch, exactly as {@code Dataset.permutation} draws it);
+ *       epoch, by the same Fisher-Yates loop as {@code Dataset.shuffle});
  *   <li>{@link #sequential()}: the samples in the order of the data, every epoch;
  *   <li>{@link #fixed(int...)}: one order given by the caller, every epoch;
  *   <li>{@link #byEpoch(IntFunction)}: the caller's order for each epoch, asked for as the epoch

@@ -1,5 +1,6 @@
 package io.github.diynn.train;
 
+import io.github.diynn.internal.Permutations;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -11,21 +12,13 @@ final class BatchOrders {
 
     /**
      * Writes the order of {@code epoch} into {@code order} ({@code samples} long). A shuffle draws
-     * from {@code random} exactly as {@code Dataset.permutation} does (identity, then Fisher-Yates
-     * from the top), so a run's bits do not depend on which of the two made the order; {@code seen}
+     * from {@code random} by {@code internal.Permutations}, the shuffle {@code Dataset.shuffle} uses
+     * too (identity, then Fisher-Yates from the top); {@code seen}
      * is scratch for checking a caller's order.
      */
     static void fill(BatchOrder batchOrder, int[] order, int epoch, RandomGenerator random, boolean[] seen) {
         if (batchOrder instanceof BatchOrder.Shuffled) {
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
+            Permutations.shuffle(order, random);
         } else if (batchOrder instanceof BatchOrder.Sequential) {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;

@@ -35,15 +35,11 @@ public final class DivergenceException extends ArithmeticException {
     private final Kind kind;
 
     /**
-     * Creates the exception.
-     *
-     * @param epoch the epoch in which training diverged, from 1 (0: before the first)
-     * @param step the step within the epoch, from 1
-     * @param learningRate the learning rate in force
-     * @param lastFiniteLoss the last finite loss seen, or NaN if none
-     * @param what what became non-finite
+     * Creates the exception for {@link Kind#NOT_FINITE}: {@code epoch} from 1 (0: before the first),
+     * {@code step} from 1, the learning rate in force, the last finite loss (NaN if none) and what
+     * became non-finite. Only the trainer throws it, so the constructors are not API.
      */
-    public DivergenceException(int epoch, int step, double learningRate, double lastFiniteLoss, String what) {
+    DivergenceException(int epoch, int step, double learningRate, double lastFiniteLoss, String what) {
         this(Kind.NOT_FINITE, epoch, step, learningRate, lastFiniteLoss, what);
     }
 
@@ -66,7 +62,7 @@ public final class DivergenceException extends ArithmeticException {
     /**
      * Returns which check stopped training.
      *
-     * @return {@link Kind#NOT_FINITE} for the public constructor
+     * @return the check that fired
      */
     public Kind kind() {
         return kind;

@@ -1,6 +1,5 @@
 package io.github.diynn.train;
 
-import io.github.diynn.core.Backpropagation;
 import io.github.diynn.core.FiniteDifferences;
 import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
@@ -9,6 +8,7 @@ import io.github.diynn.core.Network;
 import io.github.diynn.core.Parallelism;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.data.DatasetSplit;
+import io.github.diynn.internal.Batches;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +98,7 @@ public final class Trainer {
 
     /**
      * Starts a builder. The learning rate and the number of epochs must be set; the defaults are
-     * the loss {@link Loss#SUM_SQUARED_ERROR}, the gradient {@link Backpropagation#instance()} (the
+     * the loss {@link Loss#SUM_SQUARED_ERROR}, the gradient {@link GradientSource#backpropagation()} (the
      * tutorial's {@link FiniteDifferences#forward()} is one option away), the
      * optimizer {@link Optimizer#gradientDescent()}, {@link #FULL_BATCH}, seed 0, no weight decay, no
      * validation, no early stopping, {@link DivergenceGuard#standard()}, {@link BatchOrder#shuffled()},
@@ -314,7 +314,7 @@ public final class Trainer {
         if (data == null) {
             throw new IllegalArgumentException("dataset is null");
         }
-        network.requireBatch(data.inputs(), data.targets());
+        Batches.require(network, data.inputs(), data.targets());
         loss.requireCompatible(network, data.targets());
         if (validationFraction == 0.0) {
             if (earlyStopping != null) {
@@ -354,7 +354,7 @@ public final class Trainer {
      */
     public TrainingResult train(Network network, Matrix inputs, Matrix targets) {
         requireNetwork(network);
-        network.requireBatch(inputs, targets);
+        Batches.require(network, inputs, targets);
         return train(network, new Dataset(inputs, targets));
     }
 
@@ -394,7 +394,7 @@ public final class Trainer {
      */
     private void requireFits(Network network, Dataset data, String which) {
         try {
-            network.requireBatch(data.inputs(), data.targets());
+            Batches.require(network, data.inputs(), data.targets());
             loss.requireCompatible(network, data.targets());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(which + ": " + e.getMessage(), e);
@@ -445,7 +445,7 @@ public final class Trainer {
         private LearningRateSchedule schedule;
         private int epochs;
         private Loss loss = Loss.SUM_SQUARED_ERROR;
-        private GradientSource gradientSource = Backpropagation.instance();
+        private GradientSource gradientSource = GradientSource.backpropagation();
         private Optimizer optimizer = Optimizer.gradientDescent();
         private int batchSize = FULL_BATCH;
         private long seed;

@@ -2,6 +2,7 @@ package io.github.diynn.train;
 
 import io.github.diynn.core.Network;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The immutable outcome of training: the trained network and the loss history.
@@ -14,8 +15,9 @@ import java.util.Arrays;
  * epoch with the best monitored validation quantity (0 meaning the starting network): the
  * <em>kept</em> epoch, whose losses {@link #keptLoss()} and {@link #keptValidationLoss()} give.
  * {@link #finalLoss()} is the last epoch's, which under early stopping is not the returned
- * network's. {@link #stopReason()} says why training ended. A result is immutable and safe to share
- * between threads.
+ * network's. {@link #stopReason()} says why training ended. {@link #learningRates()} and
+ * {@link #elapsedNanos()} give each epoch's learning rate and when it ended; {@code io.HistoryCsv}
+ * writes the whole history as CSV. A result is immutable and safe to share between threads.
  */
 public final class TrainingResult {
 
@@ -27,6 +29,13 @@ public final class TrainingResult {
     private final int selectedEpoch;
     private final boolean stoppedEarly;
     private final StopReason stopReason;
+    /**
+     * The schedule that gave each epoch's rate (a pure function of the epoch, so the rates cost no
+     * memory per epoch), or null where not recorded.
+     */
+    private final LearningRateSchedule schedule;
+    /** Nanoseconds from the start of the run to the end of each epoch; -1 where not recorded. */
+    private final long[] elapsedNanos;
 
     TrainingResult(Network network, double initialLoss, double[] losses) {
         this(network, initialLoss, losses, Double.NaN, new double[0], losses.length, false);
@@ -40,11 +49,29 @@ public final class TrainingResult {
 
     TrainingResult(Network network, double initialLoss, double[] losses, double initialValidationLoss,
             double[] validationLosses, int selectedEpoch, boolean stoppedEarly, StopReason stopReason) {
+        this(network, initialLoss, losses.clone(), initialValidationLoss, validationLosses.clone(), selectedEpoch,
+                stoppedEarly, stopReason, null, unrecordedTimes(losses.length));
+    }
+
+    /**
+     * The full form: the schedule the trainer used and one elapsed time per epoch. Takes ownership
+     * of the three arrays: the run hands over its own, so the history costs 8 bytes an epoch for the
+     * losses (and the validation losses) and 8 for the times, with no copy.
+     */
+    TrainingResult(Network network, double initialLoss, double[] losses, double initialValidationLoss,
+            double[] validationLosses, int selectedEpoch, boolean stoppedEarly, StopReason stopReason,
+            LearningRateSchedule schedule, long[] elapsedNanos) {
+        if (elapsedNanos.length != losses.length) {
+            throw new IllegalArgumentException(losses.length + " epochs need as many times, got "
+                    + elapsedNanos.length);
+        }
+        this.schedule = schedule;
+        this.elapsedNanos = elapsedNanos;
         this.network = network;
         this.initialLoss = initialLoss;
-        this.losses = losses.clone();
+        this.losses = losses;
         this.initialValidationLoss = initialValidationLoss;
-        this.validationLosses = validationLosses.clone();
+        this.validationLosses = validationLosses;
         this.selectedEpoch = selectedEpoch;
         this.stoppedEarly = stoppedEarly;
         this.stopReason = stopReason;
@@ -175,6 +202,33 @@ public final class TrainingResult {
     }
 
     /**
+     * Returns the learning rate each epoch's steps used, as the schedule gave it.
+     *
+     * @return a new array with one value per epoch run ({@code [e - 1]} for epoch {@code e}); NaN
+     *     for an epoch whose rate was not recorded (a result not made by a trainer)
+     */
+    public double[] learningRates() {
+        double[] rates = new double[losses.length];
+        for (int e = 1; e <= rates.length; e++) {
+            rates[e - 1] = schedule == null ? Double.NaN : schedule.rate(e);
+        }
+        return rates;
+    }
+
+    /**
+     * Returns when each epoch ended, in nanoseconds since the run started: from the start of
+     * {@code train} (before the initial loss) until the epoch's steps, its training loss and its
+     * validation loss were done. Cumulative, so epoch {@code e} alone took
+     * {@code elapsedNanos()[e - 1] - elapsedNanos()[e - 2]}. The clock is {@link System#nanoTime()},
+     * so the times differ from run to run while everything else stays bit for bit the same.
+     *
+     * @return a new array with one value per epoch run; -1 for an epoch whose time was not recorded
+     */
+    public long[] elapsedNanos() {
+        return elapsedNanos.clone();
+    }
+
+    /**
      * Returns the number of epochs run.
      *
      * @return the length of {@link #losses()}
@@ -184,7 +238,9 @@ public final class TrainingResult {
     }
 
     /**
-     * Exact equality of network, selected epoch, every loss and the stop reason.
+     * Exact equality of network, selected epoch, every loss, every learning rate and the stop reason.
+     * The {@link #elapsedNanos() times} are not compared: they are measurements of the clock, not
+     * results of the training, and differ between two runs that are otherwise bit for bit the same.
      *
      * @param obj the object to compare with
      * @return true if {@code obj} is an equal result
@@ -196,7 +252,7 @@ public final class TrainingResult {
                 && Double.compare(initialValidationLoss, other.initialValidationLoss) == 0
                 && Arrays.equals(validationLosses, other.validationLosses)
                 && selectedEpoch == other.selectedEpoch && stoppedEarly == other.stoppedEarly
-                && stopReason.equals(other.stopReason);
+                && stopReason.equals(other.stopReason) && Objects.equals(schedule, other.schedule);
     }
 
     /**
@@ -211,7 +267,14 @@ public final class TrainingResult {
         hash = 31 * hash + Double.hashCode(initialValidationLoss);
         hash = 31 * hash + Arrays.hashCode(validationLosses);
         hash = 31 * (31 * hash + selectedEpoch) + Boolean.hashCode(stoppedEarly);
-        return 31 * hash + stopReason.hashCode();
+        hash = 31 * hash + stopReason.hashCode();
+        return 31 * hash + Objects.hashCode(schedule);
+    }
+
+    private static long[] unrecordedTimes(int epochs) {
+        long[] times = new long[epochs];
+        Arrays.fill(times, -1);
+        return times;
     }
 
     /**

@@ -116,6 +116,7 @@ final class TrainingRun {
 
         double[] losses = new double[epochs];
         double[] validationLosses = new double[validating ? epochs : 0];
+        long[] elapsed = new long[epochs];
         double[] bestTheta = stopping == null ? null : theta.clone();
         int bestEpoch = 0;
         int epoch = 0;
@@ -131,6 +132,7 @@ final class TrainingRun {
                         "the validation loss");
                 validationLosses[epoch - 1] = validationLoss;
             }
+            elapsed[epoch - 1] = System.nanoTime() - startNanos;
             if (stopping != null) {
                 double value = monitored(stopping, validationLoss, epoch, stepsThisEpoch, rate);
                 if (stopping.improves(value, best)) {
@@ -143,7 +145,7 @@ final class TrainingRun {
             if (listener != TrainingListener.NONE) {
                 double[] snapshot = theta.clone();
                 decision = Listeners.decide(listener, new EpochReport(epoch, epochs, losses[epoch - 1],
-                        validationLoss, rate, Duration.ofNanos(System.nanoTime() - startNanos),
+                        validationLoss, rate, Duration.ofNanos(elapsed[epoch - 1]),
                         () -> start.withParameters(snapshot)));
             }
             if (stopping != null && epoch - bestEpoch >= stopping.patience()) {
@@ -155,19 +157,20 @@ final class TrainingRun {
                 break;
             }
         }
-        double[] history = Arrays.copyOf(losses, epoch);
-        double[] validationHistory = Arrays.copyOf(validationLosses, epoch);
+        // A run that completed hands its own arrays to the result, which owns them (no copy).
+        double[] history = epoch == epochs ? losses : Arrays.copyOf(losses, epoch);
+        double[] validationHistory = epoch == epochs || !validating ? validationLosses
+                : Arrays.copyOf(validationLosses, epoch); // empty without validation, as documented
         boolean stoppedEarly = reason instanceof StopReason.NoImprovement && epoch < epochs;
         if (reason instanceof StopReason.NoImprovement && epoch == epochs) {
             // Patience ran out exactly at the last planned epoch: every epoch ran, as before monitors.
             reason = new StopReason.Completed();
         }
         Network last = engine.network();
-        TrainingResult result = stopping == null
-                ? new TrainingResult(last, initialLoss, history, initialValidation, validationHistory, epoch, false,
-                        reason)
-                : new TrainingResult(bestEpoch == epoch ? last : start.withParameters(bestTheta), initialLoss,
-                        history, initialValidation, validationHistory, bestEpoch, stoppedEarly, reason);
+        TrainingResult result = new TrainingResult(stopping == null || bestEpoch == epoch ? last
+                : start.withParameters(bestTheta), initialLoss, history, initialValidation, validationHistory,
+                stopping == null ? epoch : bestEpoch, stopping != null && stoppedEarly, reason,
+                trainer.learningRateSchedule(), epoch == epochs ? elapsed : Arrays.copyOf(elapsed, epoch));
         listener.trainingFinished(result);
         return result;
     }

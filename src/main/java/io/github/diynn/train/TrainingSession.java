@@ -4,6 +4,7 @@ import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
 import io.github.diynn.core.Parallelism;
 import io.github.diynn.data.Dataset;
+import io.github.diynn.internal.Batches;
 
 /**
  * A training loop you drive yourself, one batch at a time, with the optimizer's state (momentum,
@@ -66,7 +67,7 @@ public final class TrainingSession {
             throw new IllegalStateException("an earlier step diverged; start a new session from the last good"
                     + " network");
         }
-        start.requireBatch(inputs, targets);
+        Batches.require(start, inputs, targets);
         trainer.loss().requireCompatible(start, targets);
         int rows = inputs.rows();
         if (rows > engine.capacity()) {

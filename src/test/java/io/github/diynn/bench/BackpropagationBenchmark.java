@@ -9,6 +9,7 @@ import io.github.diynn.core.Network;
 import io.github.diynn.data.CsvLoader;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.data.Scaler;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,7 +43,7 @@ public class BackpropagationBenchmark {
 
     /** Loads sepal length and width (inputs) and petal length (target), each scaled by its column max. */
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         Dataset iris = CsvLoader.builder()
                 .inputs("sepal_length", "sepal_width")
                 .targets("petal_length")

@@ -7,6 +7,7 @@ import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.train.TrainingResult;
+import java.io.IOException;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class BenchmarkAnswersTest {
 
     @Test
-    void w1ForwardDifferenceLoopEndsAtDiynnsCostAndWeights() {
+    void w1ForwardDifferenceLoopEndsAtDiynnsCostAndWeights() throws IOException {
         Dataset iris = Workloads.tutorialIris(true);
         Network start = Workloads.w1Network();
         TrainingResult diynn = Workloads.w1Trainer().train(start, iris);
@@ -38,7 +39,7 @@ class BenchmarkAnswersTest {
     }
 
     @Test
-    void w1LoopWrittenFor231EndsAtDiynnsCostAndWeights() {
+    void w1LoopWrittenFor231EndsAtDiynnsCostAndWeights() throws IOException {
         Dataset iris = Workloads.tutorialIris(true);
         Network start = Workloads.w1Network();
         TrainingResult diynn = Workloads.w1Trainer().train(start, iris);
@@ -51,7 +52,7 @@ class BenchmarkAnswersTest {
     }
 
     @Test
-    void w2LinearRegressionLoopEndsAtDiynnsParameters() {
+    void w2LinearRegressionLoopEndsAtDiynnsParameters() throws IOException {
         Dataset iris = Workloads.tutorialIris(true);
         Network start = Workloads.w2Network();
         TrainingResult diynn = Workloads.w2Trainer().train(start, iris);
@@ -65,7 +66,7 @@ class BenchmarkAnswersTest {
     }
 
     @Test
-    void w2TutorialOrderLoopEndsCloseToOrdinaryGradientDescent() {
+    void w2TutorialOrderLoopEndsCloseToOrdinaryGradientDescent() throws IOException {
         Dataset iris = Workloads.tutorialIris(true);
         double[] x = iris.inputs().toRowMajorArray();
         double[] y = iris.targets().toRowMajorArray();
@@ -91,7 +92,7 @@ class BenchmarkAnswersTest {
     }
 
     @Test
-    void w3BackpropagationLoopMatchesDiynnAtEpoch1000AndAtTheEnd() {
+    void w3BackpropagationLoopMatchesDiynnAtEpoch1000AndAtTheEnd() throws IOException {
         Dataset iris = Workloads.tutorialIris(false);
         Network start = Workloads.w3Network();
         TrainingResult diynn = Workloads.w3Trainer(Workloads.TUTORIAL_EPOCHS).train(start, iris);
@@ -108,7 +109,7 @@ class BenchmarkAnswersTest {
     }
 
     @Test
-    void w3LoopWrittenFor231MatchesDiynnAtEpoch1000AndAtTheEnd() {
+    void w3LoopWrittenFor231MatchesDiynnAtEpoch1000AndAtTheEnd() throws IOException {
         Dataset iris = Workloads.tutorialIris(false);
         Network start = Workloads.w3Network();
         TrainingResult diynn = Workloads.w3Trainer(Workloads.TUTORIAL_EPOCHS).train(start, iris);
@@ -122,7 +123,7 @@ class BenchmarkAnswersTest {
     }
 
     @Test
-    void w4MinibatchLoopVisitsTheSameBatchesAndEndsAtDiynnsWeights() {
+    void w4MinibatchLoopVisitsTheSameBatchesAndEndsAtDiynnsWeights() throws IOException {
         Dataset digits = Workloads.digits();
         Network start = Workloads.digitsNetwork(Workloads.DIGITS_HIDDEN);
         TrainingResult diynn = Workloads.digitsTrainer(Workloads.DIGITS_EPOCHS).train(start, digits);
@@ -139,7 +140,7 @@ class BenchmarkAnswersTest {
     }
 
     @Test
-    void w5PredictionLoopGivesDiynnsOutputsForOneSampleAndForAll() {
+    void w5PredictionLoopGivesDiynnsOutputsForOneSampleAndForAll() throws IOException {
         Dataset digits = Workloads.digits();
         Network network = Workloads.digitsNetwork(Workloads.DIGITS_HIDDEN);
         ReferenceNet reference = new ReferenceNet(64, Workloads.DIGITS_HIDDEN, 10, true, true, network.parameters(),
@@ -177,7 +178,7 @@ class BenchmarkAnswersTest {
     }
 
     @Test
-    void scalingLoopMatchesDiynnForEveryWidth() {
+    void scalingLoopMatchesDiynnForEveryWidth() throws IOException {
         Dataset rows = Workloads.digits().slice(0, Workloads.SCALING_ROWS);
         for (int hidden : ScalingBenchmark.WIDTHS) {
             Network start = Workloads.digitsNetwork(hidden);

@@ -6,6 +6,7 @@ import io.github.diynn.core.Predictor;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.train.Trainer;
 import io.github.diynn.train.TrainingResult;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +52,7 @@ public class DigitsBenchmark {
 
     /** Loads the digits and builds the starting network, the trainer and the plain predictor. */
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         digits = Workloads.digits();
         x = digits.inputs().toRowMajorArray();
         y = digits.targets().toRowMajorArray();

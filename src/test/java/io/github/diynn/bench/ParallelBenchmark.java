@@ -10,6 +10,7 @@ import io.github.diynn.core.Predictor;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.train.Trainer;
 import io.github.diynn.train.TrainingResult;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,9 +65,13 @@ public class ParallelBenchmark {
     private double[] manyInputs;
     private double[] manyOutputs;
 
-    /** Loads the digits, builds the networks and the trainers for {@link #threads}. */
+    /**
+     * Loads the digits, builds the networks and the trainers for {@link #threads}.
+     *
+     * @throws IOException if the digits cannot be read
+     */
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         digits = Workloads.digits();
         wide = Network.builder(64).dense(128, Activation.SIGMOID).dense(10, Activation.SOFTMAX)
                 .initializer(Initializer.XAVIER_NORMAL).build(Workloads.SEED);

@@ -8,6 +8,7 @@ import io.github.diynn.core.Network;
 import io.github.diynn.data.CsvLoader;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.data.Scaler;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,7 +39,7 @@ public class PredictBenchmark {
 
     /** Loads Iris and builds the network. */
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         Dataset iris = CsvLoader.builder().oneHotTarget("species").build()
                 .loadResource(PredictBenchmark.class, "/iris.csv");
         data = iris.withInputs(Scaler.fitZScore(iris.inputs()).transform(iris.inputs()));

@@ -4,6 +4,7 @@ import io.github.diynn.core.Network;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.train.Trainer;
 import io.github.diynn.train.TrainingResult;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,7 +51,7 @@ public class ScalingBenchmark {
 
     /** Loads the rows and builds the starting network and the trainer. */
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         rows = Workloads.digits().slice(0, Workloads.SCALING_ROWS);
         start = Workloads.digitsNetwork(hidden);
         trainer = Workloads.digitsTrainer(1);

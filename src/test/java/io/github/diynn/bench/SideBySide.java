@@ -3,6 +3,7 @@ package io.github.diynn.bench;
 import io.github.diynn.core.Network;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.train.Trainer;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -38,8 +39,9 @@ public final class SideBySide {
      *
      * @param args the number of measured rounds (default 21), then optionally a workload to run alone
      *     ({@code W1}, {@code W2} or {@code W3})
+     * @throws IOException if the Iris data cannot be read
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
         String only = args.length > 1 ? args[1] : "";
         Dataset scaled = Workloads.tutorialIris(true);

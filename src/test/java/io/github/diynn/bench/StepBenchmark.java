@@ -1,10 +1,11 @@
 package io.github.diynn.bench;
 
-import io.github.diynn.core.Backpropagation;
 import io.github.diynn.core.BatchEvaluator;
+import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Network;
 import io.github.diynn.data.Dataset;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,7 +40,7 @@ public class StepBenchmark {
 
     /** Takes the first 32 digits and the W4 starting network. */
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         Dataset batch = Workloads.digits().slice(0, Workloads.DIGITS_BATCH);
         Network start = Workloads.digitsNetwork(Workloads.DIGITS_HIDDEN);
         evaluator = BatchEvaluator.of(start, Loss.CROSS_ENTROPY, Workloads.DIGITS_BATCH);
@@ -56,7 +57,7 @@ public class StepBenchmark {
      */
     @Benchmark
     public double lossAndGradientOfABatch() {
-        return Backpropagation.instance().lossAndGradient(evaluator, theta, inputs, targets, Workloads.DIGITS_BATCH,
+        return GradientSource.backpropagation().lossAndGradient(evaluator, theta, inputs, targets, Workloads.DIGITS_BATCH,
                 gradient);
     }
 }

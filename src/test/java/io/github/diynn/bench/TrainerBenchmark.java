@@ -1,7 +1,7 @@
 package io.github.diynn.bench;
 
 import io.github.diynn.core.Activation;
-import io.github.diynn.core.Backpropagation;
+import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Initializer;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Network;
@@ -11,6 +11,7 @@ import io.github.diynn.data.Scaler;
 import io.github.diynn.train.Optimizer;
 import io.github.diynn.train.Trainer;
 import io.github.diynn.train.TrainingResult;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +52,7 @@ public class TrainerBenchmark {
 
     /** Loads Iris and builds the trainer. */
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         Dataset iris = CsvLoader.builder().oneHotTarget("species").build()
                 .loadResource(TrainerBenchmark.class, "/iris.csv");
         data = iris.withInputs(Scaler.fitZScore(iris.inputs()).transform(iris.inputs()));
@@ -59,7 +60,7 @@ public class TrainerBenchmark {
                 .initializer(Initializer.XAVIER_NORMAL).build(1);
         trainer = Trainer.builder()
                 .loss(Loss.CROSS_ENTROPY)
-                .gradientSource(Backpropagation.instance())
+                .gradientSource(GradientSource.backpropagation())
                 .optimizer("adam".equals(optimizer) ? Optimizer.adam() : Optimizer.gradientDescent())
                 .learningRate(0.01)
                 .epochs(10)

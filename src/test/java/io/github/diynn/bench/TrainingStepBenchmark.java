@@ -1,7 +1,7 @@
 package io.github.diynn.bench;
 
 import io.github.diynn.core.Activation;
-import io.github.diynn.core.Backpropagation;
+import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
@@ -83,7 +83,7 @@ public class TrainingStepBenchmark {
     @Benchmark
     public Network step() {
         double[] theta = network.parameters();
-        double[] gradient = Backpropagation.instance().gradient(network, Loss.CROSS_ENTROPY, inputs, targets);
+        double[] gradient = GradientSource.backpropagation().gradient(network, Loss.CROSS_ENTROPY, inputs, targets);
         for (int i = 0; i < theta.length; i++) {
             theta[i] -= 0.1 * gradient[i];
         }

@@ -4,6 +4,7 @@ import io.github.diynn.core.Network;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.train.Trainer;
 import io.github.diynn.train.TrainingResult;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,7 +51,7 @@ public class TutorialBenchmark {
 
     /** Loads Iris both ways and builds the starting networks and trainers. */
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         scaled = Workloads.tutorialIris(true);
         unscaled = Workloads.tutorialIris(false);
         scaledX = scaled.inputs().toRowMajorArray();

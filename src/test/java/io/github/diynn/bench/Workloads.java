@@ -11,6 +11,7 @@ import io.github.diynn.data.CsvLoader;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.data.Scaler;
 import io.github.diynn.train.Trainer;
+import java.io.IOException;
 import java.util.Random;
 
 /**
@@ -44,7 +45,7 @@ final class Workloads {
      * The tutorial's Iris: sepal length and width as inputs, petal length as the target, in file
      * order, optionally each column divided by its maximum ({@link Scaler#fitMax}).
      */
-    static Dataset tutorialIris(boolean scaled) {
+    static Dataset tutorialIris(boolean scaled) throws IOException {
         Dataset iris = CsvLoader.builder()
                 .inputs("sepal_length", "sepal_width")
                 .targets("petal_length")
@@ -109,7 +110,7 @@ final class Workloads {
      * The 1797 digits: 64 pixels divided by 16 (so in [0, 1]) and the label one-hot over the classes
      * 0 to 9 in that order.
      */
-    static Dataset digits() {
+    static Dataset digits() throws IOException {
         Dataset raw = CsvLoader.builder()
                 .oneHotTarget("label")
                 .classes("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")

@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ class CsvBadInputTest {
 
     private static final CsvLoader XY = CsvLoader.builder().inputs("x").targets("y").build();
 
-    private static Dataset load(String text) {
+    private static Dataset load(String text) throws IOException {
         return XY.load(new StringReader(text), "t.csv");
     }
 
@@ -72,7 +74,7 @@ class CsvBadInputTest {
     }
 
     @Test
-    void utf8ByteOrderMarkAtTheStartIsSkipped() {
+    void utf8ByteOrderMarkAtTheStartIsSkipped() throws IOException {
         byte[] bytes = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "x,y\n1,2\n".getBytes(StandardCharsets.UTF_8));
         Dataset data = XY.load(new ByteArrayInputStream(bytes), "b.csv");
         assertThat(data.inputNames()).containsExactly("x");
@@ -100,7 +102,7 @@ class CsvBadInputTest {
     }
 
     @Test
-    void lfCrlfCrAndMixedLineEndsLoadAlike() {
+    void lfCrlfCrAndMixedLineEndsLoadAlike() throws IOException {
         Matrix expected = Matrix.of(3, 1, 1, 3, 5);
         assertThat(load("x,y\n1,2\n3,4\n5,6\n").inputs()).isEqualTo(expected);
         assertThat(load("x,y\r\n1,2\r\n3,4\r\n5,6\r\n").inputs()).isEqualTo(expected);
@@ -115,7 +117,7 @@ class CsvBadInputTest {
     }
 
     @Test
-    void blankLinesAreSkippedButCounted() {
+    void blankLinesAreSkippedButCounted() throws IOException {
         assertThat(load("\nx,y\n\n1,2\n   \n\t\n3,4\n\n").size()).isEqualTo(2);
         assertPlace(refused(XY, "x,y\n\n1,2\n   \n\t\nz,4\n"), 6, 1, "'z'");
     }
@@ -190,14 +192,14 @@ class CsvBadInputTest {
     }
 
     @Test
-    void surroundingSpacesAreAccepted() {
+    void surroundingSpacesAreAccepted() throws IOException {
         Dataset data = XY.load(new StringReader(" x ,\ty\t\n  1.5 ,\t-2  \n"), "t.csv");
         assertThat(data.inputs()).isEqualTo(Matrix.of(1, 1, 1.5));
         assertThat(data.targets()).isEqualTo(Matrix.of(1, 1, -2));
     }
 
     @Test
-    void quotedNumbersAndNamesAreAccepted() {
+    void quotedNumbersAndNamesAreAccepted() throws IOException {
         Dataset data = load("\"x\", \"y\" \n\"1.5\" ,  \"2\"\n");
         assertThat(data.inputs()).isEqualTo(Matrix.of(1, 1, 1.5));
         assertThat(data.targets()).isEqualTo(Matrix.of(1, 1, 2));
@@ -207,7 +209,7 @@ class CsvBadInputTest {
     }
 
     @Test
-    void badQuotesAreRefused() {
+    void badQuotesAreRefused() throws IOException {
         assertPlace(refused(XY, "x,y\n1,\"2\n"), 2, 2, "the quote opened in this cell is not closed on this line");
         assertPlace(refused(XY, "x,y\n\"1,2\n3,4\n"), 2, 1, "not closed");
         assertPlace(refused(XY, "x,y\n1,2\"\n"), 2, 2, "a quote inside an unquoted cell");
@@ -314,24 +316,22 @@ class CsvBadInputTest {
     }
 
     @Test
-    void missingFileKeepsThePathAndTheCause(@TempDir Path dir) {
+    void aMissingFileIsAnIoExceptionNamingThePathNotACsvException(@TempDir Path dir) {
         Path missing = dir.resolve("missing.csv");
-        CsvException e = catchThrowableOfType(CsvException.class, () -> XY.load(missing));
-        assertPlace(e, 0, 0, "no such file");
-        assertThat(e.source()).isEqualTo(missing.toString());
-        assertThat(e.getMessage()).startsWith(missing.toString());
-        assertThat(e.getCause()).isInstanceOf(NoSuchFileException.class);
+        NoSuchFileException e = catchThrowableOfType(NoSuchFileException.class, () -> XY.load(missing));
+        assertThat(e.getFile()).isEqualTo(missing.toString());
     }
 
     @Test
-    void directoryIsRefusedWithItsPath(@TempDir Path dir) {
-        CsvException e = catchThrowableOfType(CsvException.class, () -> XY.load(dir));
-        assertPlace(e, 0, 0, "is a directory, not a file");
-        assertThat(e.source()).isEqualTo(dir.toString());
+    void aDirectoryIsAFileSystemExceptionNamingThePath(@TempDir Path dir) {
+        FileSystemException e = catchThrowableOfType(FileSystemException.class, () -> XY.load(dir));
+        assertThat(e).isNotInstanceOf(NoSuchFileException.class);
+        assertThat(e.getFile()).isEqualTo(dir.toString());
+        assertThat(e.getMessage()).contains(dir.toString()).contains("is a directory, not a CSV file");
     }
 
     @Test
-    void readFailureKeepsTheLineAndTheCause() {
+    void aReadFailureIsAnIoExceptionNamingTheSourceAndLineWithTheCause() {
         IOException failure = new IOException("disk on fire");
         InputStream failing = new InputStream() {
             private final InputStream start = new ByteArrayInputStream("x,y\n1,2\n".getBytes(StandardCharsets.UTF_8));
@@ -345,27 +345,26 @@ class CsvBadInputTest {
                 return b;
             }
         };
-        CsvException e = catchThrowableOfType(CsvException.class, () -> XY.load(failing, "net.csv"));
-        assertThat(e.line()).isPositive();
-        assertThat(e.getMessage()).startsWith("net.csv, line " + e.line() + ": cannot read").contains("disk on fire");
+        IOException e = catchThrowableOfType(IOException.class, () -> XY.load(failing, "net.csv"));
+        assertThat(e.getMessage()).matches("net\\.csv, line \\d+: cannot read: disk on fire");
         assertThat(e.getCause()).isSameAs(failure);
     }
 
     @Test
-    void missingResourceNamesItAndTheAnchor() {
-        CsvException e = catchThrowableOfType(CsvException.class, () -> XY.loadResource(CsvBadInputTest.class, "/nope.csv"));
-        assertPlace(e, 0, 0, "no such resource next to io.github.diynn.data.CsvBadInputTest");
-        assertThat(e.source()).isEqualTo("/nope.csv");
+    void aMissingResourceIsANoSuchFileExceptionNamingItAndTheAnchor() {
+        NoSuchFileException e = catchThrowableOfType(NoSuchFileException.class,
+                () -> XY.loadResource(CsvBadInputTest.class, "/nope.csv"));
+        assertThat(e.getFile()).isEqualTo("/nope.csv");
+        assertThat(e.getMessage()).contains("no such resource next to io.github.diynn.data.CsvBadInputTest");
     }
 
     @Test
-    void unreadableFileIsRefusedWithItsPath(@TempDir Path dir) throws IOException {
+    void anUnreadableFileIsAnAccessDeniedExceptionWithItsPath(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("locked.csv"), "x,y\n1,2\n");
         boolean locked = file.toFile().setReadable(false, false) && !Files.isReadable(file);
         if (locked) {
-            CsvException e = catchThrowableOfType(CsvException.class, () -> XY.load(file));
-            assertPlace(e, 0, 0, "permission denied");
-            assertThat(e.getCause()).isInstanceOf(java.nio.file.AccessDeniedException.class);
+            AccessDeniedException e = catchThrowableOfType(AccessDeniedException.class, () -> XY.load(file));
+            assertThat(e.getFile()).isEqualTo(file.toString());
         } else {
             assertThat(XY.load(file).size()).as("a superuser can read any file").isEqualTo(1);
         }

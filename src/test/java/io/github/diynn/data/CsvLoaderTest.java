@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.diynn.core.Matrix;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,12 +19,12 @@ class CsvLoaderTest {
 
     private static final String SMALL = "a,b,label,c\n1,2,x,3\n4,5,y,6\n7,8,x,9\n";
 
-    private static Dataset load(CsvLoader loader, String text) {
+    private static Dataset load(CsvLoader loader, String text) throws IOException {
         return loader.load(new StringReader(text), "small.csv");
     }
 
     @Test
-    void choosesInputsAndTargetsByNameInTheOrderGiven() {
+    void choosesInputsAndTargetsByNameInTheOrderGiven() throws IOException {
         Dataset data = load(CsvLoader.builder().inputs("c", "a").targets("b").build(), SMALL);
         assertThat(data.inputs()).isEqualTo(Matrix.of(3, 2, 3, 1, 6, 4, 9, 7));
         assertThat(data.targets()).isEqualTo(Matrix.columnVector(2, 5, 8));
@@ -32,7 +33,7 @@ class CsvLoaderTest {
     }
 
     @Test
-    void choosesInputsAndTargetsByIndexFromZero() {
+    void choosesInputsAndTargetsByIndexFromZero() throws IOException {
         Dataset data = load(CsvLoader.builder().inputColumns(0, 1).targetColumns(3).build(), SMALL);
         assertThat(data.inputs()).isEqualTo(Matrix.of(3, 2, 1, 2, 4, 5, 7, 8));
         assertThat(data.targets()).isEqualTo(Matrix.columnVector(3, 6, 9));
@@ -40,14 +41,14 @@ class CsvLoaderTest {
     }
 
     @Test
-    void withoutChosenInputsEveryNonTargetColumnIsAnInput() {
+    void withoutChosenInputsEveryNonTargetColumnIsAnInput() throws IOException {
         Dataset data = load(CsvLoader.builder().oneHotTarget("label").build(), SMALL);
         assertThat(data.inputNames()).containsExactly("a", "b", "c");
         assertThat(data.inputs()).isEqualTo(Matrix.of(3, 3, 1, 2, 3, 4, 5, 6, 7, 8, 9));
     }
 
     @Test
-    void oneHotTargetsSortTheClassesWhenNoneAreGiven() {
+    void oneHotTargetsSortTheClassesWhenNoneAreGiven() throws IOException {
         Dataset data = load(CsvLoader.builder().inputs("a").oneHotTarget("label").build(),
                 "a,label\n1,dog\n2,cat\n3,dog\n4,ant\n");
         assertThat(data.targetNames()).containsExactly("ant", "cat", "dog");
@@ -56,7 +57,7 @@ class CsvLoaderTest {
     }
 
     @Test
-    void twoFilesWithTheSameLabelsInAnotherOrderGiveTheSameColumns() {
+    void twoFilesWithTheSameLabelsInAnotherOrderGiveTheSameColumns() throws IOException {
         CsvLoader loader = CsvLoader.builder().inputs("x").oneHotTarget("label").build();
         Dataset training = load(loader, "x,label\n1,outer\n2,ring\n3,inner\n");
         Dataset test = load(loader, "x,label\n3,inner\n1,outer\n2,ring\n");
@@ -67,14 +68,14 @@ class CsvLoaderTest {
     }
 
     @Test
-    void classesSortInStringNaturalOrderUppercaseBeforeLowercase() {
+    void classesSortInStringNaturalOrderUppercaseBeforeLowercase() throws IOException {
         Dataset data = load(CsvLoader.builder().inputs("x").oneHotTarget("label").build(),
                 "x,label\n1,b\n2,B\n3,a\n4,10\n5,9\n");
         assertThat(data.classLabels()).containsExactly("10", "9", "B", "a", "b");
     }
 
     @Test
-    void aSecondFileLoadedWithTheTrainingClassesRefusesAnUnknownLabelNamingItsPlace() {
+    void aSecondFileLoadedWithTheTrainingClassesRefusesAnUnknownLabelNamingItsPlace() throws IOException {
         Dataset training = load(CsvLoader.builder().inputs("x").oneHotTarget("label").build(),
                 "x,label\n1,outer\n2,ring\n");
         CsvLoader again = CsvLoader.builder().inputs("x").oneHotTarget("label")
@@ -88,7 +89,7 @@ class CsvLoaderTest {
     }
 
     @Test
-    void binaryTargetGivesOneZeroOneColumnWithTheSortedLabels() {
+    void binaryTargetGivesOneZeroOneColumnWithTheSortedLabels() throws IOException {
         Dataset data = load(CsvLoader.builder().inputs("x").binaryTarget("label").build(),
                 "x,label\n1,yes\n2,no\n3,yes\n");
         assertThat(data.targets()).isEqualTo(Matrix.columnVector(1, 0, 1));
@@ -98,7 +99,7 @@ class CsvLoaderTest {
     }
 
     @Test
-    void binaryTargetFollowsTheGivenNegativeAndPositiveClasses() {
+    void binaryTargetFollowsTheGivenNegativeAndPositiveClasses() throws IOException {
         Dataset data = load(CsvLoader.builder().inputs("x").binaryTargetColumn(1).classes("yes", "no").build(),
                 "x,label\n1,yes\n2,no\n3,yes\n");
         assertThat(data.targets()).isEqualTo(Matrix.columnVector(0, 1, 0));
@@ -131,12 +132,12 @@ class CsvLoaderTest {
     }
 
     @Test
-    void numericTargetsHaveNoClassLabels() {
+    void numericTargetsHaveNoClassLabels() throws IOException {
         assertThat(load(CsvLoader.builder().inputs("a").targets("b").build(), SMALL).classLabels()).isEmpty();
     }
 
     @Test
-    void oneHotTargetsFollowExplicitClassesIncludingUnseenOnes() {
+    void oneHotTargetsFollowExplicitClassesIncludingUnseenOnes() throws IOException {
         Dataset data = load(CsvLoader.builder().inputs("a").oneHotTargetColumn(1).classes("ant", "bee", "cat", "dog")
                 .build(), "a,label\n1,dog\n2,cat\n");
         assertThat(data.targetNames()).containsExactly("ant", "bee", "cat", "dog");
@@ -169,20 +170,20 @@ class CsvLoaderTest {
     }
 
     @Test
-    void aSemicolonSeparatorWithDecimalPointsLoads() {
+    void aSemicolonSeparatorWithDecimalPointsLoads() throws IOException {
         Dataset data = load(CsvLoader.builder().separator(';').targets("y").build(), "x;y\n1.5;2\n");
         assertThat(data.inputs()).isEqualTo(Matrix.of(1, 1, 1.5));
     }
 
     @Test
-    void aTabSeparatorLoadsAndSpacesAroundCellsAreDropped() {
+    void aTabSeparatorLoadsAndSpacesAroundCellsAreDropped() throws IOException {
         Dataset data = load(CsvLoader.builder().separator('\t').targets("y").build(), "x\ty\n 1.5 \t 2\n");
         assertThat(data.inputs()).isEqualTo(Matrix.of(1, 1, 1.5));
         assertThat(data.targets()).isEqualTo(Matrix.of(1, 1, 2));
     }
 
     @Test
-    void acceptsEveryFormOfTheNumberGrammar() {
+    void acceptsEveryFormOfTheNumberGrammar() throws IOException {
         Dataset data = load(CsvLoader.builder().targetColumns(0).build(),
                 "y\n1\n-2\n+3\n.5\n5.\n-0.25e1\n1E+2\n2e-3\n007\n1e-400\n");
         assertThat(data.targets().column(0)).containsExactly(1, -2, 3, 0.5, 5, -2.5, 100, 0.002, 7, 0.0);
@@ -234,7 +235,7 @@ class CsvLoaderTest {
     }
 
     @Test
-    void loadsTheSameUnderAGermanDefaultLocale() {
+    void loadsTheSameUnderAGermanDefaultLocale() throws IOException {
         CsvLoader loader = CsvLoader.builder().inputs("a", "b").targets("c").build();
         String text = "a,b,c\n1.5,2.25e-1,-3.125\n";
         Dataset root = load(loader, text);
@@ -251,13 +252,13 @@ class CsvLoaderTest {
     }
 
     @Test
-    void loaderIsReusableAndGivesEqualResults() {
+    void loaderIsReusableAndGivesEqualResults() throws IOException {
         CsvLoader loader = CsvLoader.builder().oneHotTarget("label").build();
         assertThat(load(loader, SMALL)).isEqualTo(load(loader, SMALL));
     }
 
     @Test
-    void datasetNamesListIsUnmodifiable() {
+    void datasetNamesListIsUnmodifiable() throws IOException {
         Dataset data = load(CsvLoader.builder().inputs("a", "b").targets("c").build(), SMALL);
         List<String> names = data.inputNames();
         assertThatThrownBy(() -> names.add("z")).isInstanceOf(UnsupportedOperationException.class);

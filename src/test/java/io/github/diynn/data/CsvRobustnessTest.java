@@ -2,6 +2,7 @@ package io.github.diynn.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Random;
@@ -50,7 +51,7 @@ class CsvRobustnessTest {
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4})
-    void mutatedFilesLoadFiniteOrFailWithCsvException(long seed) {
+    void mutatedFilesLoadFiniteOrFailWithCsvException(long seed) throws IOException {
         Random random = new Random(seed);
         int loaded = 0;
         int refused = 0;

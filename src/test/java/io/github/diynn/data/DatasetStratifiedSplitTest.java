@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.diynn.core.Matrix;
+import java.io.IOException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +89,7 @@ class DatasetStratifiedSplitTest {
     }
 
     @Test
-    void theIrisSpeciesSplitEightyTwentyIsFortyAndTenOfEach() {
+    void theIrisSpeciesSplitEightyTwentyIsFortyAndTenOfEach() throws IOException {
         Dataset iris = CsvLoader.builder().inputs("sepal_length").oneHotTarget("species").build()
                 .loadResource(DatasetStratifiedSplitTest.class, "/iris.csv");
         DatasetSplit split = iris.stratifiedSplit(0.8, 7);

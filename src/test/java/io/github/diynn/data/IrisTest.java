@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.diynn.core.Matrix;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /** The bundled UCI copy of Iris, {@code src/test/resources/iris.csv}, as the loader reads it. */
@@ -14,12 +15,12 @@ class IrisTest {
             .oneHotTarget("species")
             .build();
 
-    private static Dataset iris() {
+    private static Dataset iris() throws IOException {
         return SPECIES.loadResource(IrisTest.class, "/iris.csv");
     }
 
     @Test
-    void hasOneHundredFiftyRowsOfFourMeasurements() {
+    void hasOneHundredFiftyRowsOfFourMeasurements() throws IOException {
         Dataset iris = iris();
         assertThat(iris.size()).isEqualTo(150);
         assertThat(iris.inputs().columns()).isEqualTo(4);
@@ -29,12 +30,12 @@ class IrisTest {
     }
 
     @Test
-    void columnMaximaAreThoseOfTheUciFile() {
+    void columnMaximaAreThoseOfTheUciFile() throws IOException {
         assertThat(iris().inputs().columnMax()).isEqualTo(Matrix.rowVector(7.9, 4.4, 6.9, 2.5));
     }
 
     @Test
-    void hasThreeSpeciesOfFiftyInFileOrder() {
+    void hasThreeSpeciesOfFiftyInFileOrder() throws IOException {
         Dataset iris = iris();
         assertThat(iris.targetNames()).containsExactly("Iris-setosa", "Iris-versicolor", "Iris-virginica");
         assertThat(iris.classLabels()).containsExactly("Iris-setosa", "Iris-versicolor", "Iris-virginica");
@@ -45,7 +46,7 @@ class IrisTest {
     }
 
     @Test
-    void sortedClassesAreTheFileOrderSoTheOneHotTargetsMatchAFixedClassOrder() {
+    void sortedClassesAreTheFileOrderSoTheOneHotTargetsMatchAFixedClassOrder() throws IOException {
         Dataset fixed = CsvLoader.builder()
                 .inputs("sepal_length", "sepal_width", "petal_length", "petal_width")
                 .oneHotTarget("species").classes("Iris-setosa", "Iris-versicolor", "Iris-virginica")
@@ -55,7 +56,7 @@ class IrisTest {
 
     /** UCI's two known differences from Fisher (1936), kept on purpose: see docs/data.md. */
     @Test
-    void keepsTheUciCopysKnownErrorsInSamples35And38() {
+    void keepsTheUciCopysKnownErrorsInSamples35And38() throws IOException {
         Dataset iris = iris();
         assertThat(iris.inputs().row(34)).containsExactly(4.9, 3.1, 1.5, 0.1);
         assertThat(iris.inputs().row(37)).containsExactly(4.9, 3.1, 1.5, 0.1);
@@ -67,7 +68,7 @@ class IrisTest {
      * The copy with Fisher's values for samples 35 and 38 gives 313.5056 instead.
      */
     @Test
-    void reproducesTheTutorialsPrintedCosts() {
+    void reproducesTheTutorialsPrintedCosts() throws IOException {
         Dataset data = CsvLoader.builder().inputs("sepal_length", "sepal_width").targets("petal_length").build()
                 .loadResource(IrisTest.class, "/iris.csv");
         double linear = 0.0;

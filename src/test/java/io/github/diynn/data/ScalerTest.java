@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.diynn.core.Matrix;
+import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class ScalerTest {
     @Test
     void maxScalingDividesByTheLargestAbsoluteValueAndKeepsZeroOffsets() {
         Scaler scaler = Scaler.fitMax(fixture());
-        assertThat(scaler.kind()).isEqualTo("max");
+        assertThat(scaler.kind()).isEqualTo(Scaler.Kind.MAX);
         assertThat(scaler.offsets()).containsExactly(0, 0, 0);
         assertThat(scaler.scales()).containsExactly(3, 8, 5);
         assertThat(scaler.transform(fixture()).row(0)).containsExactly(1 / 3.0, -0.5, 1.0);
@@ -33,7 +34,7 @@ class ScalerTest {
     }
 
     @Test
-    void maxScalingOfIrisIsBitIdenticalToTheTutorialsDivisionByTheColumnMax() {
+    void maxScalingOfIrisIsBitIdenticalToTheTutorialsDivisionByTheColumnMax() throws IOException {
         Matrix iris = CsvLoader.builder().oneHotTarget("species").build().loadResource(ScalerTest.class, "/iris.csv")
                 .inputs();
         Scaler scaler = Scaler.fitMax(iris);
@@ -52,7 +53,7 @@ class ScalerTest {
     @Test
     void minMaxMapsTheTrainingRangeOntoZeroToOne() {
         Scaler scaler = Scaler.fitMinMax(fixture());
-        assertThat(scaler.kind()).isEqualTo("min-max");
+        assertThat(scaler.kind()).isEqualTo(Scaler.Kind.MIN_MAX);
         assertThat(scaler.offsets()).containsExactly(1, -4, 5);
         assertThat(scaler.scales()).containsExactly(2, 12, 1);
         assertThat(scaler.transform(fixture())).isEqualTo(Matrix.of(3, 3, 0, 0, 0, 1, 0.5, 0, 0.5, 1, 0));
@@ -61,7 +62,7 @@ class ScalerTest {
     @Test
     void zScoreUsesTheMeanAndThePopulationDeviation() {
         Scaler scaler = Scaler.fitZScore(fixture());
-        assertThat(scaler.kind()).isEqualTo("z-score");
+        assertThat(scaler.kind()).isEqualTo(Scaler.Kind.Z_SCORE);
         assertThat(scaler.offsets()).containsExactly(2, 2, 5);
         // column 0: deviations -1, 1, 0 give variance 2/3; column 1: -6, 0, 6 give 24
         assertThat(scaler.scales()[0]).isCloseTo(Math.sqrt(2.0 / 3.0), within(1e-15));
@@ -74,7 +75,7 @@ class ScalerTest {
     }
 
     @Test
-    void zScoredTrainingColumnsHaveMeanZeroAndDeviationOne() {
+    void zScoredTrainingColumnsHaveMeanZeroAndDeviationOne() throws IOException {
         Matrix iris = CsvLoader.builder().oneHotTarget("species").build().loadResource(ScalerTest.class, "/iris.csv")
                 .inputs();
         Matrix scaled = Scaler.fitZScore(iris).transform(iris);
@@ -112,7 +113,7 @@ class ScalerTest {
         Matrix other = Matrix.of(2, 3, 0.3, 100, -7, 1e-3, -2, 5);
         for (Function<Matrix, Scaler> fit : FITS) {
             Scaler scaler = fit.apply(fixture());
-            assertThat(scaler.inverseTransform(scaler.transform(other)).isCloseTo(other, 1e-12)).as(scaler.kind()).isTrue();
+            assertThat(scaler.inverseTransform(scaler.transform(other)).isCloseTo(other, 1e-12)).as(scaler.kind().id()).isTrue();
         }
     }
 
@@ -129,9 +130,9 @@ class ScalerTest {
 
     @Test
     void equalityDependsOnKindAndEveryBit() {
-        Scaler minMax = Scaler.of("min-max", new double[] {1}, new double[] {2});
-        assertThat(minMax).isNotEqualTo(Scaler.of("z-score", new double[] {1}, new double[] {2}));
-        assertThat(minMax).isNotEqualTo(Scaler.of("min-max", new double[] {1}, new double[] {Math.nextUp(2.0)}));
+        Scaler minMax = Scaler.of(Scaler.Kind.MIN_MAX, new double[] {1}, new double[] {2});
+        assertThat(minMax).isNotEqualTo(Scaler.of(Scaler.Kind.Z_SCORE, new double[] {1}, new double[] {2}));
+        assertThat(minMax).isNotEqualTo(Scaler.of(Scaler.Kind.MIN_MAX, new double[] {1}, new double[] {Math.nextUp(2.0)}));
         assertThat(minMax.toString()).isEqualTo("min-max scaler[offsets=[1.0], scales=[2.0]]");
     }
 
@@ -139,7 +140,7 @@ class ScalerTest {
     void parameterArraysAreCopies() {
         double[] offsets = {1};
         double[] scales = {2};
-        Scaler scaler = Scaler.of("min-max", offsets, scales);
+        Scaler scaler = Scaler.of(Scaler.Kind.MIN_MAX, offsets, scales);
         offsets[0] = 9;
         scaler.scales()[0] = 9;
         assertThat(scaler.offsets()).containsExactly(1);
@@ -148,19 +149,19 @@ class ScalerTest {
 
     @Test
     void ofRejectsBadParametersNamingTheColumn() {
-        assertThatThrownBy(() -> Scaler.of("log", new double[1], new double[] {1}))
+        assertThatThrownBy(() -> Scaler.Kind.ofId("log"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown scaler kind 'log'");
         assertThatThrownBy(() -> Scaler.of(null, new double[1], new double[] {1})).hasMessageContaining("kind is null");
-        assertThatThrownBy(() -> Scaler.of("max", null, new double[] {1})).hasMessageContaining("null");
-        assertThatThrownBy(() -> Scaler.of("max", new double[2], new double[] {1}))
+        assertThatThrownBy(() -> Scaler.of(Scaler.Kind.MAX, null, new double[] {1})).hasMessageContaining("null");
+        assertThatThrownBy(() -> Scaler.of(Scaler.Kind.MAX, new double[2], new double[] {1}))
                 .hasMessageContaining("2 offsets but 1 scales");
-        assertThatThrownBy(() -> Scaler.of("z-score", new double[] {0, Double.NaN}, new double[] {1, 1}))
+        assertThatThrownBy(() -> Scaler.of(Scaler.Kind.Z_SCORE, new double[] {0, Double.NaN}, new double[] {1, 1}))
                 .hasMessageContaining("offset of column 1 is NaN");
         for (double bad : new double[] {0.0, -1.0, Double.POSITIVE_INFINITY, Double.NaN}) {
-            assertThatThrownBy(() -> Scaler.of("min-max", new double[] {0, 0}, new double[] {1, bad}))
+            assertThatThrownBy(() -> Scaler.of(Scaler.Kind.MIN_MAX, new double[] {0, 0}, new double[] {1, bad}))
                     .hasMessageContaining("scale of column 1 is " + bad);
         }
-        assertThatThrownBy(() -> Scaler.of("max", new double[] {0, 3}, new double[] {1, 1}))
+        assertThatThrownBy(() -> Scaler.of(Scaler.Kind.MAX, new double[] {0, 3}, new double[] {1, 1}))
                 .hasMessageContaining("offset of column 1 is 3.0; max scaling has no offsets");
     }
 
@@ -194,16 +195,30 @@ class ScalerTest {
 
     @Test
     void eachFactoryNamesItsKind() {
-        assertThat(Scaler.fitMax(fixture()).kind()).isEqualTo("max");
-        assertThat(Scaler.fitMinMax(fixture()).kind()).isEqualTo("min-max");
-        assertThat(Scaler.fitZScore(fixture()).kind()).isEqualTo("z-score");
+        assertThat(Scaler.fitMax(fixture()).kind()).isEqualTo(Scaler.Kind.MAX);
+        assertThat(Scaler.fitMinMax(fixture()).kind()).isEqualTo(Scaler.Kind.MIN_MAX);
+        assertThat(Scaler.fitZScore(fixture()).kind()).isEqualTo(Scaler.Kind.Z_SCORE);
     }
 
     @Test
     void scalersOfDifferentKindsWithEqualParametersAreNotEqual() {
-        Scaler max = Scaler.of("max", new double[] {0}, new double[] {2});
-        Scaler minMax = Scaler.of("min-max", new double[] {0}, new double[] {2});
+        Scaler max = Scaler.of(Scaler.Kind.MAX, new double[] {0}, new double[] {2});
+        Scaler minMax = Scaler.of(Scaler.Kind.MIN_MAX, new double[] {0}, new double[] {2});
         assertThat(max).isNotEqualTo(minMax);
         assertThat(max.transform(Matrix.columnVector(4))).isEqualTo(minMax.transform(Matrix.columnVector(4)));
+    }
+
+    @Test
+    void kindsAreAClosedSetWithStableIds() {
+        assertThat(Scaler.Kind.values()).containsExactly(Scaler.Kind.MAX, Scaler.Kind.MIN_MAX, Scaler.Kind.Z_SCORE);
+        for (Scaler.Kind kind : Scaler.Kind.values()) {
+            assertThat(Scaler.Kind.ofId(kind.id())).isSameAs(kind);
+            assertThat(kind).hasToString(kind.id());
+        }
+        assertThat(Scaler.Kind.MIN_MAX.id()).isEqualTo("min-max");
+        assertThatThrownBy(() -> Scaler.Kind.ofId(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("kind is null");
+        assertThatThrownBy(() -> Scaler.Kind.ofId("MIN_MAX")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'MIN_MAX'");
     }
 }

@@ -23,8 +23,9 @@ class DataPageTest {
                 .inputs("sepal_length", "sepal_width")   // or inputColumns(0, 1): indices from 0
                 .targets("petal_length")                 // or targetColumns(2), or oneHotTarget("species")
                 .build();
-        Dataset data = loader.load(csv);                 // csv: the Path of your file
-        // also: load(Reader, sourceName), load(InputStream, sourceName), loadResource(AnchorClass.class, "/iris.csv")
+        Dataset data = loader.load(csv);                 // csv: the Path of your file; IOException if unreadable
+        // also: load(Reader, sourceName), load(InputStream, sourceName),
+        //       loadResource(AnchorClass.class, "/data/measurements.csv") for a file in your own jar
         // end snippet
 
         assertThat(data.size()).isEqualTo(150);
@@ -35,7 +36,7 @@ class DataPageTest {
     }
 
     @Test
-    void theSplitScalesBothPartsByTheTrainingRowsMaxima() {
+    void theSplitScalesBothPartsByTheTrainingRowsMaxima() throws IOException {
         Dataset data = PageFixtures.petalLength();
         // snippet: docs/data.md#split-and-scale
         DatasetSplit split = data.split(0.8, 42);

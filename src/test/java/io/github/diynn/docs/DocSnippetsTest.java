@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.diynn.docs.Snippets.Block;
 import io.github.diynn.docs.Snippets.Region;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class DocSnippetsTest {
 
     @Test
-    void everyJavaBlockOfEveryPageIsTheCodeOfATestRegion() {
+    void everyJavaBlockOfEveryPageIsTheCodeOfATestRegion() throws IOException {
         List<Block> blocks = new ArrayList<>();
         for (String page : Snippets.pages()) {
             blocks.addAll(Snippets.blocks(page));
@@ -32,7 +33,7 @@ class DocSnippetsTest {
     }
 
     @Test
-    void everyRegionIsABlockOfItsPage() {
+    void everyRegionIsABlockOfItsPage() throws IOException {
         List<String> stale = new ArrayList<>();
         for (Region region : Snippets.regions()) {
             boolean shown = Snippets.pages().contains(region.page())
@@ -47,7 +48,7 @@ class DocSnippetsTest {
     }
 
     @Test
-    void regionNamesAreUnique() {
+    void regionNamesAreUnique() throws IOException {
         Map<String, Region> seen = new HashMap<>();
         List<String> twice = new ArrayList<>();
         for (Region region : Snippets.regions()) {
@@ -61,7 +62,7 @@ class DocSnippetsTest {
     }
 
     @Test
-    void everyShownOutputIsCheckedByTheTestThatRunsItsBlock() {
+    void everyShownOutputIsCheckedByTheTestThatRunsItsBlock() throws IOException {
         List<Region> regions = Snippets.regions();
         String sources = Snippets.allSources();
         List<String> unchecked = new ArrayList<>();
@@ -89,7 +90,7 @@ class DocSnippetsTest {
     }
 
     @Test
-    void everyMarkedOutputIsAFencedBlockThatATestChecks() {
+    void everyMarkedOutputIsAFencedBlockThatATestChecks() throws IOException {
         String sources = Snippets.allSources();
         List<String> problems = new ArrayList<>();
         for (String page : Snippets.pages()) {
@@ -109,7 +110,7 @@ class DocSnippetsTest {
     }
 
     @Test
-    void aBlockWithoutARegionIsReportedWithItsPageAndLine() {
+    void aBlockWithoutARegionIsReportedWithItsPageAndLine() throws IOException {
         Block block = new Block("docs/example.md", 12, "java", "int answer = 42;\n", null);
         Region other = new Region("docs/example.md#other", Path.of("Other.java"), 3, "int answer = 43;\n");
 
@@ -121,7 +122,7 @@ class DocSnippetsTest {
     }
 
     @Test
-    void aRegionMatchesItsBlockWhateverTheIndentation() {
+    void aRegionMatchesItsBlockWhateverTheIndentation() throws IOException {
         Block block = new Block("docs/example.md", 12, "java", "Network net = Network.builder(2)\n        .build(42);\n",
                 null);
         Region region = new Region("docs/example.md#net", Path.of("Example.java"), 3,
@@ -133,7 +134,7 @@ class DocSnippetsTest {
     }
 
     @Test
-    void aTextBlockRightAfterAJavaBlockIsItsOutput() {
+    void aTextBlockRightAfterAJavaBlockIsItsOutput() throws IOException {
         List<Block> blocks = Snippets.blocks("docs/tutorial.md");
         Block sigmoid = blocks.stream().filter(block -> block.code().contains("Network neuron =")).findFirst()
                 .orElseThrow();
@@ -145,7 +146,7 @@ class DocSnippetsTest {
     }
 
     @Test
-    void timingsAreTheOnlyPartsOfAnOutputThatMayDiffer() {
+    void timingsAreTheOnlyPartsOfAnOutputThatMayDiffer() throws IOException {
         assertThat(Snippets.masked("  forward differences: final cost 0.571701 in   151.7 ms\n"))
                 .isEqualTo(Snippets.masked("  forward differences: final cost 0.571701 in  1043.5 ms\n"));
         assertThat(Snippets.masked("backpropagation trained 3.5x faster")).isEqualTo("backpropagation trained #x faster");
@@ -156,7 +157,7 @@ class DocSnippetsTest {
     }
 
     @Test
-    void aShownOutputThatChangesFails() {
+    void aShownOutputThatChangesFails() throws IOException {
         String printed = "sigmoid neuron cost, w=[0.2, 0.6], b=-0.3: 829.4187739184516  (the tutorial prints 829.4187739184515)\n";
 
         assertThatThrownBy(() -> Snippets.assertShown("docs/tutorial.md#sigmoid-neuron", printed))

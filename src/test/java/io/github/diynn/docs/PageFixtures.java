@@ -22,8 +22,12 @@ final class PageFixtures {
         return csv;
     }
 
-    /** {@return Iris: the four measurements, the species one-hot (setosa, versicolor, virginica)} */
-    static Dataset species() {
+    /**
+     * {@return Iris: the four measurements, the species one-hot (setosa, versicolor, virginica)}
+     *
+     * @throws IOException if the resource cannot be read
+     */
+    static Dataset species() throws IOException {
         return CsvLoader.builder()
                 .inputs("sepal_length", "sepal_width", "petal_length", "petal_width")
                 .oneHotTarget("species")
@@ -31,8 +35,12 @@ final class PageFixtures {
                 .loadResource(PageFixtures.class, "/iris.csv");
     }
 
-    /** {@return Iris: sepal length and width, petal length} */
-    static Dataset petalLength() {
+    /**
+     * {@return Iris: sepal length and width, petal length}
+     *
+     * @throws IOException if the resource cannot be read
+     */
+    static Dataset petalLength() throws IOException {
         return CsvLoader.builder()
                 .inputs("sepal_length", "sepal_width")
                 .targets("petal_length")

@@ -3,7 +3,7 @@ package io.github.diynn.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.diynn.core.Activation;
-import io.github.diynn.core.Backpropagation;
+import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
@@ -20,7 +20,9 @@ import io.github.diynn.train.TrainingResult;
 import io.github.diynn.train.TrainingSession;
 import io.github.diynn.train.ValidationSplit;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,15 +31,23 @@ import org.junit.jupiter.api.Test;
 /** docs/training.md's Java blocks, run on the Iris species (z-scored). */
 class TrainingPageTest {
 
-    private final Dataset data = zScored(PageFixtures.species());
+    private final Dataset data = zScored(species());
     private final Network network = Network.builder(4).dense(8, Activation.TANH).dense(3, Activation.SOFTMAX).build(42);
+
+    private static Dataset species() {
+        try {
+            return PageFixtures.species();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static Dataset zScored(Dataset raw) {
         return raw.withInputs(Scaler.fitZScore(raw.inputs()).transform(raw.inputs()));
     }
 
     @Test
-    void theOverviewTrainsWithEarlyStoppingAndReportsProgress() {
+    void theOverviewTrainsWithEarlyStoppingAndReportsProgress() throws IOException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream console = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -45,7 +55,7 @@ class TrainingPageTest {
             // snippet: docs/training.md#overview
             TrainingResult result = Trainer.builder()
                     .loss(Loss.CROSS_ENTROPY)
-                    .gradientSource(Backpropagation.instance())
+                    .gradientSource(GradientSource.backpropagation())
                     .optimizer(Optimizer.adam())
                     .learningRate(0.01)
                     .epochs(500)
@@ -70,7 +80,7 @@ class TrainingPageTest {
     }
 
     @Test
-    void aLoopOfOneOwnStepsThroughTheBatchesAndKeepsTheOptimizerState() {
+    void aLoopOfOneOwnStepsThroughTheBatchesAndKeepsTheOptimizerState() throws IOException {
         Trainer trainer = Trainer.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam()).learningRate(0.01)
                 .epochs(10).build();
         double before = network.loss(Loss.CROSS_ENTROPY, data.inputs(), data.targets());
@@ -90,7 +100,7 @@ class TrainingPageTest {
     }
 
     @Test
-    void earlyStoppingOnValidationAccuracyWithAMinimumImprovement() {
+    void earlyStoppingOnValidationAccuracyWithAMinimumImprovement() throws IOException {
         // snippet: docs/training.md#early-stopping-monitor
         Trainer trainer = Trainer.builder()
                 .loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam()).learningRate(0.01).epochs(500)
@@ -106,7 +116,7 @@ class TrainingPageTest {
     }
 
     @Test
-    void listenersKeepSnapshotsAndStopAtATargetAccuracy() {
+    void listenersKeepSnapshotsAndStopAtATargetAccuracy() throws IOException {
         Matrix x = data.inputs();
         Matrix y = data.targets();
         // snippet: docs/training.md#listeners

@@ -3,9 +3,9 @@ package io.github.diynn.examples;
 import io.github.diynn.docs.Snippets;
 import io.github.diynn.train.ProgressReporter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -15,16 +15,21 @@ import org.junit.jupiter.api.Test;
  */
 class ExamplesPageTest {
 
-    private static String printed(Consumer<PrintStream> example) {
+    /** An example's run, printing to {@code out}. */
+    private interface Example {
+        void run(PrintStream out) throws IOException;
+    }
+
+    private static String printed(Example example) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            example.accept(out);
+            example.run(out);
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @Test
-    void theIrisSpeciesOutputWithoutTheProgressBarsLinesIsWhatTheExamplePrints() {
+    void theIrisSpeciesOutputWithoutTheProgressBarsLinesIsWhatTheExamplePrints() throws IOException {
         String text = printed(out -> IrisSpeciesExample.run(out, ProgressReporter.lines(out), IrisSpeciesExample.SEED));
         String withoutBar = text.lines().filter(line -> !line.startsWith("[")).collect(Collectors.joining("\n", "", "\n"));
 
@@ -32,25 +37,25 @@ class ExamplesPageTest {
     }
 
     @Test
-    void theIrisSpeciesOutputThroughAPipeIsWhatTheExamplePrintsWithProgressLines() {
+    void theIrisSpeciesOutputThroughAPipeIsWhatTheExamplePrintsWithProgressLines() throws IOException {
         String text = printed(out -> IrisSpeciesExample.run(out, ProgressReporter.lines(out), IrisSpeciesExample.SEED));
 
         Snippets.assertOutputShown("docs/training.md", "IrisSpeciesExample", text);
     }
 
     @Test
-    void theTwoMoonsOutputIsWhatTheExamplePrints() {
+    void theTwoMoonsOutputIsWhatTheExamplePrints() throws IOException {
         Snippets.assertOutputShown("docs/examples.md", "TwoMoonsExample",
                 printed(out -> TwoMoonsExample.run(out, TwoMoonsExample.SEED)));
     }
 
     @Test
-    void theXorOutputIsWhatTheExamplePrints() {
+    void theXorOutputIsWhatTheExamplePrints() throws IOException {
         Snippets.assertOutputShown("docs/examples.md", "XorExample", printed(out -> XorExample.run(out, XorExample.SEED)));
     }
 
     @Test
-    void theSineFitOutputIsWhatTheExamplePrints() {
+    void theSineFitOutputIsWhatTheExamplePrints() throws IOException {
         Snippets.assertOutputShown("docs/examples.md", "SineFitExample",
                 printed(out -> SineFitExample.run(out, SineFitExample.SEED)));
     }

@@ -1,7 +1,7 @@
 package io.github.diynn.examples;
 
 import io.github.diynn.core.Activation;
-import io.github.diynn.core.Backpropagation;
+import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Initializer;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Network;
@@ -9,13 +9,14 @@ import io.github.diynn.data.CsvLoader;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.data.DatasetSplit;
 import io.github.diynn.data.Scaler;
+import io.github.diynn.metrics.ClassificationMetrics;
 import io.github.diynn.metrics.ConfusionMatrix;
 import io.github.diynn.train.Optimizer;
 import io.github.diynn.train.ProgressReporter;
 import io.github.diynn.train.Trainer;
 import io.github.diynn.train.TrainingListener;
 import io.github.diynn.train.TrainingResult;
-import io.github.diynn.metrics.ClassificationMetrics;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class IrisSpeciesExample {
      *
      * @param args ignored
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         Path pictures = Pictures.directory();
         Outcome outcome = run(System.out, ProgressReporter.to(System.out), SEED);
         List<Path> files = drawPictures(outcome, pictures);
@@ -81,7 +82,7 @@ public final class IrisSpeciesExample {
      * @param seed the seed of the split, the initial weights, the validation split and the shuffles
      * @return the figures printed, for tests
      */
-    static Outcome run(PrintStream out, TrainingListener progress, long seed) {
+    static Outcome run(PrintStream out, TrainingListener progress, long seed) throws IOException {
         Dataset iris = CsvLoader.builder()
                 .inputs("sepal_length", "sepal_width", "petal_length", "petal_width")
                 .oneHotTarget("species")
@@ -114,7 +115,7 @@ public final class IrisSpeciesExample {
         };
         TrainingResult result = Trainer.builder()
                 .loss(Loss.CROSS_ENTROPY)
-                .gradientSource(Backpropagation.instance())
+                .gradientSource(GradientSource.backpropagation())
                 .optimizer(Optimizer.adam())
                 .learningRate(0.01)
                 .epochs(300)

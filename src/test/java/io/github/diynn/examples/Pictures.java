@@ -1,6 +1,7 @@
 package io.github.diynn.examples;
 
 import io.github.diynn.metrics.ConfusionMatrix;
+import io.github.diynn.train.TrainingResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleBinaryOperator;
@@ -313,6 +315,82 @@ final class Pictures {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the picture " + file, e);
+        }
+        return file;
+    }
+
+    // ------------------------------------------------------------------ loss curves for users' tests
+
+    /*
+     * lossChart and lossCurve are for copying into your own tests: together they need only diynn and
+     * XChart (org.knowm.xchart:xchart, test scope), no other helper of this class. docs/training.md
+     * ("The history as CSV or as a picture") shows the dependency and the call.
+     */
+
+    /**
+     * Draws a training history: the training loss and, if the run had validation data, the
+     * validation loss, by epoch from 0 (the starting network) to the last epoch run. The y axis is
+     * logarithmic when every loss is above 0 and the largest is more than 10 times the smallest (the
+     * curve spans decades), linear otherwise.
+     *
+     * @param result the training result
+     * @return an 800 x 500 chart with the series "training loss" and "validation loss"
+     */
+    static XYChart lossChart(TrainingResult result) {
+        int epochs = result.epochs();
+        double[] x = new double[epochs + 1];
+        double[] loss = new double[epochs + 1];
+        double[] validation = new double[epochs + 1];
+        loss[0] = result.initialLoss();
+        validation[0] = result.initialValidationLoss();
+        for (int e = 1; e <= epochs; e++) {
+            x[e] = e;
+            loss[e] = result.losses()[e - 1];
+            validation[e] = result.hasValidation() ? result.validationLosses()[e - 1] : Double.NaN;
+        }
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("Loss by epoch").xAxisTitle("epoch")
+                .yAxisTitle("loss").build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        XYSeries training = chart.addSeries("training loss", x, loss);
+        training.setMarker(SeriesMarkers.NONE);
+        training.setLineColor(new Color(31, 119, 180));
+        double smallest = Arrays.stream(loss).min().orElseThrow();
+        double largest = Arrays.stream(loss).max().orElseThrow();
+        if (result.hasValidation()) {
+            XYSeries held = chart.addSeries("validation loss", x, validation);
+            held.setMarker(SeriesMarkers.NONE);
+            held.setLineColor(new Color(255, 127, 14));
+            smallest = Math.min(smallest, Arrays.stream(validation).min().orElseThrow());
+            largest = Math.max(largest, Arrays.stream(validation).max().orElseThrow());
+        }
+        chart.getStyler().setYAxisLogarithmic(smallest > 0.0 && largest > 10.0 * smallest);
+        // XChart puts the ticks of equally spaced x values on the values themselves (0, 12, 24, ...);
+        // one invisible point at x = 0.5 breaks the spacing, so it picks round steps (0, 50, 100, ...).
+        XYSeries anchor = chart.addSeries(" ", new double[] {0.5}, new double[] {loss[0]});
+        anchor.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        anchor.setMarker(SeriesMarkers.NONE);
+        anchor.setMarkerColor(new Color(0, 0, 0, 0));
+        anchor.setShowInLegend(false);
+        return chart;
+    }
+
+    /**
+     * Writes {@link #lossChart(TrainingResult)} as a PNG file, creating its folder if needed.
+     *
+     * @param result the training result
+     * @param file the PNG file to write, for example {@code target/loss.png}
+     * @return {@code file}
+     * @throws IOException if the folder or the file cannot be written
+     */
+    static Path lossCurve(TrainingResult result, Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            Files.createDirectories(folder);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BitmapEncoder.saveBitmap(lossChart(result), out, BitmapEncoder.BitmapFormat.PNG);
         }
         return file;
     }

@@ -3,7 +3,13 @@ package io.github.diynn.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.diynn.core.Activation;
+import io.github.diynn.core.Matrix;
+import io.github.diynn.core.Network;
+import io.github.diynn.data.Dataset;
 import io.github.diynn.metrics.ConfusionMatrix;
+import io.github.diynn.train.Trainer;
+import io.github.diynn.train.TrainingResult;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -86,5 +92,53 @@ class PicturesTest {
         Path file = Pictures.save(Pictures.confusion(matrix, "t"), directory, "confusion");
 
         PngFiles.assertPictures(List.of(file), directory, 3, "confusion");
+    }
+
+    private static final Network ONE_WEIGHT = Network.builder(1).dense(1, Activation.IDENTITY).withoutBiases()
+            .build(1).withParameters(new double[] {0.0});
+    private static final Dataset ONE_SAMPLE = new Dataset(Matrix.of(1, 1, 1.0), Matrix.of(1, 1, 1.0));
+
+    /** J = 1/2 (w - 1)^2 from w = 0 at rate 0.5: 0.5, 0.125, 0.03125, ... (a quarter each epoch). */
+    private static TrainingResult quartering(int epochs, Dataset validation) {
+        Trainer trainer = Trainer.builder().learningRate(0.5).epochs(epochs).build();
+        return validation == null ? trainer.train(ONE_WEIGHT, ONE_SAMPLE) : trainer.train(ONE_WEIGHT, ONE_SAMPLE,
+                validation);
+    }
+
+    @Test
+    void lossChartDrawsTheLossByEpochFromZeroOnALogScaleWhenItSpansDecades() {
+        XYChart chart = Pictures.lossChart(quartering(4, null));
+
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("training loss", " ");
+        assertThat(chart.getSeriesMap().get(" ").isShowInLegend()).as("the invisible tick anchor").isFalse();
+        XYSeries loss = chart.getSeriesMap().get("training loss");
+        assertThat(loss.getXData()).containsExactly(0, 1, 2, 3, 4);
+        assertThat(loss.getYData()).containsExactly(0.5, 0.125, 0.03125, 0.0078125, 0.001953125);
+        assertThat(chart.getStyler().isYAxisLogarithmic()).isTrue();
+    }
+
+    @Test
+    void lossChartAddsTheValidationLossAndStaysLinearWhenALossIsZero() {
+        // A validation sample x = 2, y = 1: J = 1/2 (2w - 1)^2 = 0.5, then 0 at w = 0.5.
+        Dataset validation = new Dataset(Matrix.of(1, 1, 2.0), Matrix.of(1, 1, 1.0));
+        XYChart chart = Pictures.lossChart(quartering(1, validation));
+
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("training loss", "validation loss", " ");
+        assertThat(chart.getSeriesMap().get("validation loss").getYData()).containsExactly(0.5, 0.0);
+        assertThat(chart.getStyler().isYAxisLogarithmic()).isFalse();
+    }
+
+    @Test
+    void lossChartIsLinearWhenTheLossSpansLessThanADecade() {
+        assertThat(Pictures.lossChart(quartering(1, null)).getStyler().isYAxisLogarithmic()).isFalse();
+    }
+
+    @Test
+    void lossCurveWritesAPngCreatingTheFolder(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("history").resolve("loss.png");
+
+        assertThat(Pictures.lossCurve(quartering(20, null), file)).isEqualTo(file);
+
+        PngFiles.assertPictures(List.of(file), file.getParent(), 3, "loss");
     }
 }

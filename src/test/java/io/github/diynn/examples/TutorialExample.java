@@ -1,7 +1,6 @@
 package io.github.diynn.examples;
 
 import io.github.diynn.core.Activation;
-import io.github.diynn.core.Backpropagation;
 import io.github.diynn.core.DenseLayer;
 import io.github.diynn.core.FiniteDifferences;
 import io.github.diynn.core.GradientSource;
@@ -14,6 +13,7 @@ import io.github.diynn.data.Scaler;
 import io.github.diynn.train.Trainer;
 import io.github.diynn.train.TrainingResult;
 import java.awt.Color;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -44,7 +44,7 @@ public final class TutorialExample {
      *
      * @param args ignored
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         Path pictures = Pictures.directory();
         Figures figures = run(System.out);
         List<Path> files = drawPictures(figures, pictures);
@@ -57,7 +57,7 @@ public final class TutorialExample {
      * @param out where to print
      * @return the figures printed, for tests
      */
-    static Figures run(PrintStream out) {
+    static Figures run(PrintStream out) throws IOException {
         // In [1]: sepal length and width -> petal length, shuffled with an explicit seed.
         // snippet: docs/tutorial.md#load
         Dataset iris = CsvLoader.builder()
@@ -148,7 +148,7 @@ public final class TutorialExample {
         TrainingResult backprop = Trainer.builder()
                 .learningRate(0.01)
                 .epochs(2000)
-                .gradientSource(Backpropagation.instance())   // the default; shown for contrast
+                .gradientSource(GradientSource.backpropagation())   // the default; shown for contrast
                 .build()
                 .train(net, xs, ys);
         // end snippet

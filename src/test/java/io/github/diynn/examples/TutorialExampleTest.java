@@ -25,7 +25,7 @@ class TutorialExampleTest {
         return text.replaceAll("(?m)^  time: .*$", "").replaceAll(" *[0-9.]+ ms", " (time) ms");
     }
 
-    private static String print(TutorialExample.Figures[] figures) {
+    private static String print(TutorialExample.Figures[] figures) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             figures[0] = TutorialExample.run(out);
@@ -34,7 +34,7 @@ class TutorialExampleTest {
     }
 
     @Test
-    void reproducesTheTutorialsPrintedCostsAndConvergesAsItDid() {
+    void reproducesTheTutorialsPrintedCostsAndConvergesAsItDid() throws IOException {
         TutorialExample.Figures[] figures = new TutorialExample.Figures[1];
         String text = print(figures);
 
@@ -53,7 +53,7 @@ class TutorialExampleTest {
     }
 
     @Test
-    void printsWhatDocsTutorialShowsUnderEachStep() {
+    void printsWhatDocsTutorialShowsUnderEachStep() throws IOException {
         String text = print(new TutorialExample.Figures[1]);
 
         Snippets.assertShown("docs/tutorial.md#linear-cost", text);
@@ -65,7 +65,7 @@ class TutorialExampleTest {
     }
 
     @Test
-    void theForwardDifferenceGradientIsCentralDifferencesToSixDigits() {
+    void theForwardDifferenceGradientIsCentralDifferencesToSixDigits() throws IOException {
         TutorialExample.Figures[] figures = new TutorialExample.Figures[1];
         print(figures);
         Network net = figures[0].backprop().network().withParameters(
@@ -83,7 +83,7 @@ class TutorialExampleTest {
     }
 
     @Test
-    void printsTheSameNumbersTwice() {
+    void printsTheSameNumbersTwice() throws IOException {
         TutorialExample.Figures[] first = new TutorialExample.Figures[1];
         TutorialExample.Figures[] second = new TutorialExample.Figures[1];
         String one = print(first);
@@ -113,7 +113,7 @@ class TutorialExampleTest {
     }
 
     @Test
-    void figuresKeepTheRawIrisColumnsAndTheirMaxScalers() {
+    void figuresKeepTheRawIrisColumnsAndTheirMaxScalers() throws IOException {
         TutorialExample.Figures[] figures = new TutorialExample.Figures[1];
         print(figures);
 

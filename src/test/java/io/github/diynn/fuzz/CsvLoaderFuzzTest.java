@@ -7,6 +7,7 @@ import io.github.diynn.data.CsvException;
 import io.github.diynn.data.CsvLoader;
 import io.github.diynn.data.Dataset;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ class CsvLoaderFuzzTest {
             CsvLoader.builder().inputs("a", "b").targetColumns(1).build());
 
     @FuzzTest(maxDuration = "60s")
-    void loadGivesFiniteDataOrThrowsCsvExceptionNamingTheSource(byte[] data) {
+    void loadGivesFiniteDataOrThrowsCsvExceptionNamingTheSource(byte[] data) throws IOException {
         FuzzBytes in = new FuzzBytes(data);
         CsvLoader loader = LOADERS.get(in.nextUnsignedByte() % LOADERS.size());
         byte[] file = in.remaining();

@@ -113,4 +113,26 @@ class ModelFileScalerTest {
                 .isNotEqualTo(TestModels.small().withInputScaler(Scaler.fitMinMax(SEPALS)));
         assertThat(scaled().toString()).contains("input scaler min-max, target scaler max");
     }
+
+    @Test
+    void theKindIsWrittenAsItsIdSoTheFileTextIsUnchanged() {
+        String text = new String(ModelFile.toBytes(TestModels.small().withInputScaler(Scaler.fitMinMax(SEPALS))
+                .withTargetScaler(Scaler.fitZScore(PETALS))), StandardCharsets.UTF_8);
+        assertThat(text).contains("\"kind\": \"min-max\"").contains("\"kind\": \"z-score\"")
+                .doesNotContain("MIN_MAX").doesNotContain("Z_SCORE");
+    }
+
+    @Test
+    void aFileSavedBy010LoadsItsScalerKindsAsTheEnum() throws IOException {
+        SavedModel old = ModelFile.read(new ByteArrayInputStream(ModelFileVersionTest.version1Example()),
+                "example-v1.json");
+        assertThat(old.inputScaler().orElseThrow().kind()).isEqualTo(Scaler.Kind.MIN_MAX);
+        assertThat(old.targetScaler().orElseThrow().kind()).isEqualTo(Scaler.Kind.MAX);
+    }
+
+    @Test
+    void anUnknownKindInAFileIsRefusedQuotingIt() {
+        ModelFormatException e = refusalOfBodyWith("\"kind\": \"min-max\"", "\"kind\": \"MIN_MAX\"");
+        assertThat(e.getMessage()).contains("unknown scaler kind 'MIN_MAX'; expected max, min-max or z-score");
+    }
 }

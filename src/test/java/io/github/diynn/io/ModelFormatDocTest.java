@@ -30,8 +30,8 @@ class ModelFormatDocTest {
                 DenseLayer.of(Matrix.columnVector(1.0, -2.0, 0.5), Matrix.rowVector(0.25), Activation.IDENTITY));
         return SavedModel.of(network,
                         ModelMetadata.of(Instant.parse("2026-11-28T12:00:00Z"), "example 2-3-1, weights set by hand"))
-                .withInputScaler(Scaler.of("min-max", new double[] {4.3, 2.0}, new double[] {3.6, 2.4}))
-                .withTargetScaler(Scaler.of("max", new double[] {0.0}, new double[] {6.9}))
+                .withInputScaler(Scaler.of(Scaler.Kind.MIN_MAX, new double[] {4.3, 2.0}, new double[] {3.6, 2.4}))
+                .withTargetScaler(Scaler.of(Scaler.Kind.MAX, new double[] {0.0}, new double[] {6.9}))
                 .withInputNames(List.of("sepal_length", "sepal_width"))
                 .withTargetNames(List.of("petal_length"));
     }

@@ -10,6 +10,7 @@ import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.data.Scaler;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -303,7 +304,7 @@ class SavedModelTest {
     }
 
     @Test
-    void withNamesOfTakesTheInputNamesAndTheClassLabelsOrTargetNamesOfADataset() {
+    void withNamesOfTakesTheInputNamesAndTheClassLabelsOrTargetNamesOfADataset() throws IOException {
         Dataset species = io.github.diynn.data.CsvLoader.builder()
                 .inputs("sepal_length", "sepal_width", "petal_length", "petal_width").oneHotTarget("species").build()
                 .loadResource(SavedModelTest.class, "/iris.csv");

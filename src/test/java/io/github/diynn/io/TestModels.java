@@ -72,7 +72,7 @@ final class TestModels {
         for (int j = 0; j < columns; j++) {
             scales[j] = scales[j] == 0.0 ? Double.MIN_VALUE : Math.abs(scales[j]);
         }
-        return Scaler.of(kind, offsets, scales);
+        return Scaler.of(Scaler.Kind.ofId(kind), offsets, scales);
     }
 
     /** Finite values: a quarter special, a quarter random bit patterns, half ordinary normals. */

@@ -43,7 +43,8 @@ class BatchOrderTest {
     @Test
     void byEpochAsksForEachEpochsOrderAndAFixedOrderEqualsItRepeated() {
         Dataset data = Iris.species();
-        int[] order = Dataset.permutation(data.size(), new java.util.Random(4));
+        int[] order = new int[data.size()];
+        io.github.diynn.internal.Permutations.shuffle(order, new java.util.Random(4));
         int[] asked = new int[4];
         Network byEpoch = minibatch(BatchOrder.byEpoch(epoch -> {
             asked[epoch]++;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.diynn.core.Activation;
-import io.github.diynn.core.Backpropagation;
+import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
 import java.util.stream.Stream;
@@ -41,7 +41,7 @@ class OptimizerConvergenceTest {
                 .optimizer(optimizer)
                 .learningRate(schedule)
                 .epochs(epochs)
-                .gradientSource(Backpropagation.instance())
+                .gradientSource(GradientSource.backpropagation())
                 .build()
                 .train(start, INPUTS, TARGETS);
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.diynn.core.Activation;
-import io.github.diynn.core.Backpropagation;
+import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
 import java.io.ByteArrayOutputStream;
@@ -80,7 +80,7 @@ class ProgressReporterTest {
     void trainingEndsWithASummaryLine() {
         Network start = Network.builder(1).dense(1, Activation.IDENTITY).build(3);
         TrainingResult result = Trainer.builder().learningRate(0.01).epochs(10).listener(ProgressReporter.inPlace(out))
-                .gradientSource(Backpropagation.instance()).build()
+                .gradientSource(GradientSource.backpropagation()).build()
                 .train(start, Matrix.columnVector(1, 2, 3), Matrix.columnVector(2, 4, 6));
 
         String[] lines = printed().split("\n");

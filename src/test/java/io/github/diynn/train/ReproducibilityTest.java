@@ -3,7 +3,7 @@ package io.github.diynn.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.diynn.core.Activation;
-import io.github.diynn.core.Backpropagation;
+import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
@@ -90,12 +90,12 @@ class ReproducibilityTest {
     private static TrainingResult fixedClassifierRun() {
         Network start = Network.builder(2).dense(6, Activation.TANH).dense(3, Activation.SOFTMAX).build(7);
         return Trainer.builder().learningRate(0.5).epochs(200).loss(Loss.CROSS_ENTROPY)
-                .gradientSource(Backpropagation.instance()).build().train(start, inputs(), classes());
+                .gradientSource(GradientSource.backpropagation()).build().train(start, inputs(), classes());
     }
 
     private static Trainer trainer() {
         return Trainer.builder().learningRate(0.1).epochs(300).loss(Loss.MEAN_SQUARED_ERROR)
-                .gradientSource(Backpropagation.instance()).build();
+                .gradientSource(GradientSource.backpropagation()).build();
     }
 
     private static String sha256(double[] values) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.diynn.core.Activation;
-import io.github.diynn.core.Backpropagation;
 import io.github.diynn.core.FiniteDifferences;
 import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
@@ -269,7 +268,7 @@ class TrainerOptionsTest {
     @Test
     void hugeLearningRateOnIrisEndsInDivergenceNamingWhereAndWhatToTry() {
         // The tutorial's linear regression on Iris: each step multiplies the error by about 1e6 * 300.
-        Trainer trainer = Trainer.builder().learningRate(1e6).epochs(100).gradientSource(Backpropagation.instance())
+        Trainer trainer = Trainer.builder().learningRate(1e6).epochs(100).gradientSource(GradientSource.backpropagation())
                 .build();
         Network start = Network.builder(2).dense(1, Activation.IDENTITY).build(42);
 
@@ -291,7 +290,7 @@ class TrainerOptionsTest {
     void divergenceInAMinibatchNamesTheStep() {
         Network start = Network.builder(2).dense(1, Activation.IDENTITY).build(42);
         Trainer trainer = Trainer.builder().learningRate(1e6).epochs(100).batchSize(50)
-                .gradientSource(Backpropagation.instance()).build();
+                .gradientSource(GradientSource.backpropagation()).build();
 
         assertThatThrownBy(() -> trainer.train(start, INPUTS, TARGETS))
                 .isInstanceOfSatisfying(DivergenceException.class, e -> {

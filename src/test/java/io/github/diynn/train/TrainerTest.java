@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.diynn.core.Activation;
-import io.github.diynn.core.Backpropagation;
 import io.github.diynn.core.FiniteDifferences;
 import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
@@ -342,7 +341,7 @@ class TrainerTest {
     void defaultsAreTheTutorialsLossAndBackpropagation() {
         Trainer defaults = Trainer.builder().learningRate(0.01).epochs(2000).build();
         assertThat(defaults.loss()).isEqualTo(Loss.SUM_SQUARED_ERROR);
-        assertThat(defaults.gradientSource()).isSameAs(Backpropagation.instance());
+        assertThat(defaults.gradientSource()).isSameAs(GradientSource.backpropagation());
     }
 
     @Test
@@ -400,6 +399,6 @@ class TrainerTest {
     @Test
     void aClassWithoutToStringIsDescribedByItsSimpleNameAndOneWithItsOwnByThat() {
         assertThat(Trainer.describe(new Zeros())).isEqualTo("a custom GradientSource (Zeros)");
-        assertThat(Trainer.describe(Backpropagation.instance())).isEqualTo(Backpropagation.instance().toString());
+        assertThat(Trainer.describe(GradientSource.backpropagation())).isEqualTo(GradientSource.backpropagation().toString());
     }
 }

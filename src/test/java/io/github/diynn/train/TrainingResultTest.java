@@ -151,4 +151,47 @@ class TrainingResultTest {
         assertThat(stopped).hasToString("TrainingResult[1 epochs, loss 4.0 -> 3.0, stopped by a listener:"
                 + " target reached]");
     }
+
+    @Test
+    void theTrainerRecordsEachEpochsRateAndWhenItEnded() {
+        Dataset data = new Dataset(io.github.diynn.core.Matrix.of(new double[][] {{1, 2}, {2, 1}, {0, 1}}),
+                io.github.diynn.core.Matrix.columnVector(1, 2, 0.5));
+        Trainer trainer = Trainer.builder().learningRate(LearningRateSchedule.stepDecay(0.04, 0.5, 2)).epochs(5)
+                .build();
+
+        TrainingResult first = trainer.train(network(3), data);
+        TrainingResult second = trainer.train(network(3), data);
+
+        assertThat(first.learningRates()).containsExactly(0.04, 0.04, 0.02, 0.02, 0.01);
+        long[] elapsed = first.elapsedNanos();
+        assertThat(elapsed).hasSize(5);
+        assertThat(elapsed[0]).isPositive();
+        for (int e = 1; e < elapsed.length; e++) {
+            assertThat(elapsed[e]).isGreaterThanOrEqualTo(elapsed[e - 1]);
+        }
+        assertThat(first).as("the clock is not part of the result's value").isEqualTo(second)
+                .hasSameHashCodeAs(second);
+    }
+
+    @Test
+    void resultsMadeWithoutRatesOrTimesSayNotRecorded() {
+        TrainingResult result = new TrainingResult(network(1), 4.0, new double[] {3.0, 2.0});
+        assertThat(result.learningRates()).containsExactly(Double.NaN, Double.NaN);
+        assertThat(result.elapsedNanos()).containsExactly(-1, -1);
+    }
+
+    @Test
+    void withoutValidationDataTheValidationHistoryIsEmptyHoweverTheRunEnds() {
+        Network start = Network.builder(2).dense(3, Activation.SIGMOID).dense(1, Activation.IDENTITY).build(42);
+        Dataset data = new Dataset(Iris.regressionInputs(), Iris.regressionTargets());
+        TrainingResult completed = Trainer.builder().learningRate(0.001).epochs(5).build().train(start, data);
+        TrainingResult stopped = Trainer.builder().learningRate(0.001).epochs(50)
+                .listener(TrainingListener.stopWhen(report -> report.epoch() == 3, "three"))
+                .build().train(start, data);
+
+        assertThat(completed.losses()).hasSize(5);
+        assertThat(completed.validationLosses()).isEmpty();
+        assertThat(stopped.losses()).hasSize(3);
+        assertThat(stopped.validationLosses()).isEmpty();
+    }
 }

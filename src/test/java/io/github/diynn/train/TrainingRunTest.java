@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.diynn.core.Activation;
-import io.github.diynn.core.Backpropagation;
 import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Initializer;
 import io.github.diynn.core.Loss;
@@ -15,6 +14,8 @@ import io.github.diynn.core.Parallelism;
 import io.github.diynn.data.CsvLoader;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.data.Scaler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -116,7 +117,7 @@ class TrainingRunTest {
     }
 
     @Test
-    void aStartingLossThatIsNotFiniteNamesTheFirstEpochsLearningRate() {
+    void aStartingLossThatIsNotFiniteNamesTheFirstEpochsLearningRate() throws IOException {
         // (1e300 * 1e10)^2 overflows before any step; the rate in force would have been epoch 1's.
         Dataset data = column(1e10);
         DivergenceException e = catchThrowableOfType(DivergenceException.class,
@@ -134,16 +135,20 @@ class TrainingRunTest {
     // ------------------------------------------------------- the fused full-batch path
 
     /**
-     * The same backpropagation, but as a lambda: the run cannot see that it is {@link Backpropagation},
+     * The same backpropagation, but as a lambda: the run cannot see that it is {@code GradientSource.backpropagation()},
      * so it takes every step the plain way (a gradient call, then a separate loss pass).
      */
-    private static final GradientSource PLAIN_BACKPROPAGATION = Backpropagation.instance()::gradient;
+    private static final GradientSource PLAIN_BACKPROPAGATION = GradientSource.backpropagation()::gradient;
 
     private static final Dataset IRIS = irisSpecies();
 
     private static Dataset irisSpecies() {
-        Dataset iris = CsvLoader.builder().oneHotTarget("species").build()
-                .loadResource(TrainingRunTest.class, "/iris.csv");
+        Dataset iris;
+        try {
+            iris = CsvLoader.builder().oneHotTarget("species").build().loadResource(TrainingRunTest.class, "/iris.csv");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return iris.withInputs(Scaler.fitZScore(iris.inputs()).transform(iris.inputs()));
     }
 
@@ -168,7 +173,7 @@ class TrainingRunTest {
             Network start, Dataset validation) {
         List<Long> fusedReports = new ArrayList<>();
         List<Long> plainReports = new ArrayList<>();
-        TrainingResult fused = train(fusedBuilder, Backpropagation.instance(), start, fusedReports, validation);
+        TrainingResult fused = train(fusedBuilder, GradientSource.backpropagation(), start, fusedReports, validation);
         TrainingResult plain = train(plainBuilder, PLAIN_BACKPROPAGATION, start, plainReports, validation);
 
         assertThat(Double.doubleToRawLongBits(fused.initialLoss()))
@@ -227,7 +232,7 @@ class TrainingRunTest {
         Network start = Network.builder(4).dense(3, Activation.IDENTITY).build(2);
         Trainer.Builder builder = Trainer.builder().loss(Loss.SUM_SQUARED_ERROR).learningRate(1.0).epochs(200);
         DivergenceException fused = catchThrowableOfType(DivergenceException.class,
-                () -> builder.gradientSource(Backpropagation.instance()).build().train(start, IRIS));
+                () -> builder.gradientSource(GradientSource.backpropagation()).build().train(start, IRIS));
         DivergenceException plain = catchThrowableOfType(DivergenceException.class,
                 () -> builder.gradientSource(PLAIN_BACKPROPAGATION).build().train(start, IRIS));
 

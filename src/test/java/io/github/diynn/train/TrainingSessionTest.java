@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.diynn.core.Activation;
-import io.github.diynn.core.Backpropagation;
+import io.github.diynn.core.GradientSource;
 import io.github.diynn.core.Loss;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
@@ -68,13 +68,13 @@ class TrainingSessionTest {
         session.step(large);
 
         double[] theta = START.parameters();
-        double[] g1 = Backpropagation.instance().gradient(START, Loss.CROSS_ENTROPY, small.inputs(), small.targets());
+        double[] g1 = GradientSource.backpropagation().gradient(START, Loss.CROSS_ENTROPY, small.inputs(), small.targets());
         double[] v = g1.clone();
         for (int i = 0; i < theta.length; i++) {
             theta[i] -= rate * v[i];
         }
         Network middle = START.withParameters(theta);
-        double[] g2 = Backpropagation.instance().gradient(middle, Loss.CROSS_ENTROPY, large.inputs(), large.targets());
+        double[] g2 = GradientSource.backpropagation().gradient(middle, Loss.CROSS_ENTROPY, large.inputs(), large.targets());
         for (int i = 0; i < theta.length; i++) {
             v[i] = 0.9 * v[i] + g2[i];
             theta[i] -= rate * v[i];
