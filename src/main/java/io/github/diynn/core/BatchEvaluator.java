@@ -421,9 +421,11 @@ public final class BatchEvaluator {
                 // loop (four or eight chains of additions overlap); each sum has the bits of the loss alone.
                 try {
                     theta[i] = original + step;
-                    columns.perturb(theta, l, column, rows);
-                    keepProbeOutputs(pending, rows);
-                    columns.restore(l, column, rows);
+                    if (!columns.probeInto(theta, l, column, rows, probeSlot(pending))) {
+                        columns.perturb(theta, l, column, rows);
+                        keepProbeOutputs(pending, rows);
+                        columns.restore(l, column, rows);
+                    }
                 } finally {
                     theta[i] = original;
                 }
@@ -459,10 +461,15 @@ public final class BatchEvaluator {
     }
 
     private void keepProbeOutputs(int slot, int rows) {
+        System.arraycopy(lastA, 0, probeSlot(slot), 0, rows * outputs);
+    }
+
+    /** The array probe {@code slot} of a group keeps its outputs in, allocated by the first estimate. */
+    private double[] probeSlot(int slot) {
         if (probeOutputs == null) {
             probeOutputs = new double[PROBES][capacity * outputs];
         }
-        System.arraycopy(lastA, 0, probeOutputs[slot], 0, rows * outputs);
+        return probeOutputs[slot];
     }
 
     /**

@@ -630,6 +630,55 @@ final class ColumnPasses {
      * for the loss. {@link #restore} puts the unit's column back.
      */
     void perturb(double[] theta, int l, int column, int rows) {
+        moveColumn(theta, l, column, rows);
+        if (l < layers.size() - 1) {
+            laterLayers(theta, l + 1, rows);
+        } else {
+            keepLastLayer(rows);
+        }
+    }
+
+    /**
+     * For a network with one identity output: writes what {@link #perturb} would leave as the
+     * output (its bits: the output's sum, which the identity passes on unchanged) straight into
+     * {@code out}, and puts the moved column back; the output layer's own arrays are not touched,
+     * and layers between the moved one and the output stay perturbed as after {@link #perturb}.
+     *
+     * @return false, having done nothing, for any other output layer
+     */
+    boolean probeInto(double[] theta, int l, int column, int rows, double[] out) {
+        int last = layers.size() - 1;
+        DenseLayer output = layers.get(last);
+        if (outputs != 1 || output.activation() != Activation.IDENTITY) {
+            return false;
+        }
+        double bias = output.hasBias() ? theta[layout.biasOffset(last)] : Double.NaN;
+        if (l == last) {
+            unit(last == 0 ? x : a[last - 1], theta, layout.weightOffset(last), 0, 1, bias, output.hasBias(), out,
+                    rows);
+            return true;
+        }
+        moveColumn(theta, l, column, rows);
+        try {
+            for (int m = l + 1; m < last; m++) {
+                DenseLayer layer = layers.get(m);
+                int width = layer.outputSize();
+                for (int j = 0; j < width; j++) {
+                    unit(a[m - 1], theta, layout.weightOffset(m), j, width,
+                            layer.hasBias() ? theta[layout.biasOffset(m) + j] : Double.NaN, layer.hasBias(), z[m][j],
+                            rows);
+                }
+                layer.activation().forwardRows(z[m], a[m], width, rows);
+            }
+            unit(a[last - 1], theta, layout.weightOffset(last), 0, 1, bias, output.hasBias(), out, rows);
+        } finally {
+            restore(l, column, rows);
+        }
+        return true;
+    }
+
+    /** The moved unit's column of {@link #perturb}, recomputed and swapped in (or, for a lone output, in place). */
+    private void moveColumn(double[] theta, int l, int column, int rows) {
         DenseLayer layer = layers.get(l);
         int out = layer.outputSize();
         double[] zj = z[l][column];
@@ -656,11 +705,6 @@ final class ColumnPasses {
         if (swapped) {
             z[l][column] = zNew;
             a[l][column] = aNew;
-        }
-        if (l < layers.size() - 1) {
-            laterLayers(theta, l + 1, rows);
-        } else {
-            keepLastLayer(rows);
         }
     }
 

@@ -22,6 +22,8 @@ class ColumnPassesTest {
                 Arguments.of(new int[] {2, 3, 1}, Activation.SIGMOID, Activation.IDENTITY, false, Loss.SUM_SQUARED_ERROR),
                 Arguments.of(new int[] {2, 3, 1}, Activation.SIGMOID, Activation.IDENTITY, true, Loss.SUM_SQUARED_ERROR),
                 Arguments.of(new int[] {3, 5, 4, 2}, Activation.TANH, Activation.IDENTITY, true, Loss.MEAN_SQUARED_ERROR),
+                Arguments.of(new int[] {2, 3, 4, 1}, Activation.SIGMOID, Activation.IDENTITY, true,
+                        Loss.MEAN_SQUARED_ERROR),
                 Arguments.of(new int[] {8, 8, 8}, Activation.RELU, Activation.SIGMOID, true, Loss.BINARY_CROSS_ENTROPY),
                 Arguments.of(new int[] {1, 7, 1}, Activation.leakyRelu(), Activation.IDENTITY, true,
                         Loss.MEAN_ABSOLUTE_ERROR),
