@@ -55,6 +55,15 @@ public abstract sealed class ElementwiseActivation extends Activation
         return apply(zNew);
     }
 
+    /** Whether every {@code |zNew[k] - z[k]|}, {@code k < n}, is at most {@link #TAYLOR_LIMIT} (none NaN). */
+    static boolean movesWithinTaylorLimit(double[] z, double[] zNew, int n) {
+        double widest = 0.0;
+        for (int k = 0; k < n; k++) {
+            widest = Math.max(widest, Math.abs(zNew[k] - z[k])); // NaN wins, as Math.max says
+        }
+        return widest <= TAYLOR_LIMIT;
+    }
+
     /** Writes {@code out[k] = near(z[k], a[k], zNew[k])} for {@code k < n} (members vectorise it). */
     void nearColumn(double[] z, double[] a, double[] zNew, double[] out, int n) {
         for (int k = 0; k < n; k++) {
@@ -201,20 +210,15 @@ public abstract sealed class ElementwiseActivation extends Activation
 
         @Override
         void nearColumn(double[] z, double[] a, double[] zNew, double[] out, int n) {
-            // near's Taylor branch for every entry, with no test per entry; then, if one move was too
-            // large (or NaN), near itself for every entry.
-            double widest = 0.0;
-            for (int k = 0; k < n; k++) {
-                widest = Math.max(widest, Math.abs(zNew[k] - z[k]));
+            if (!movesWithinTaylorLimit(z, zNew, n)) {
+                super.nearColumn(z, a, zNew, out, n);
+                return;
             }
-            for (int k = 0; k < n; k++) {
+            for (int k = 0; k < n; k++) { // near's Taylor branch, with no test per entry
                 double d = zNew[k] - z[k];
                 double ak = a[k];
                 double slope = ak * (1.0 - ak);
                 out[k] = ak + d * (slope + 0.5 * d * slope * (1.0 - 2.0 * ak));
-            }
-            if (!(widest <= TAYLOR_LIMIT)) {
-                super.nearColumn(z, a, zNew, out, n);
             }
         }
 
@@ -276,20 +280,15 @@ public abstract sealed class ElementwiseActivation extends Activation
 
         @Override
         void nearColumn(double[] z, double[] a, double[] zNew, double[] out, int n) {
-            // near's Taylor branch for every entry, with no test per entry; then, if one move was too
-            // large (or NaN), near itself for every entry.
-            double widest = 0.0;
-            for (int k = 0; k < n; k++) {
-                widest = Math.max(widest, Math.abs(zNew[k] - z[k]));
+            if (!movesWithinTaylorLimit(z, zNew, n)) {
+                super.nearColumn(z, a, zNew, out, n);
+                return;
             }
-            for (int k = 0; k < n; k++) {
+            for (int k = 0; k < n; k++) { // near's Taylor branch, with no test per entry
                 double d = zNew[k] - z[k];
                 double ak = a[k];
                 double slope = 1.0 - ak * ak;
                 out[k] = ak + d * (slope - d * ak * slope);
-            }
-            if (!(widest <= TAYLOR_LIMIT)) {
-                super.nearColumn(z, a, zNew, out, n);
             }
         }
 

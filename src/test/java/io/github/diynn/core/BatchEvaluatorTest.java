@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BatchEvaluatorTest {
@@ -13,15 +12,6 @@ class BatchEvaluatorTest {
 
     private static Network network(long seed, Activation output) {
         return GradientFixtures.network(SIZES, Activation.TANH, output, true, seed);
-    }
-
-    private static double[] shifted(double[] theta, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] out = theta.clone();
-        for (int k = 0; k < out.length; k++) {
-            out[k] += random.nextDouble(-0.5, 0.5);
-        }
-        return out;
     }
 
     @Test
@@ -36,7 +26,7 @@ class BatchEvaluatorTest {
             BatchEvaluator evaluator = BatchEvaluator.of(network(1, output), loss, 20);
             for (long seed = 1; seed <= 10; seed++) {
                 Network network = network(seed, output);
-                double[] theta = shifted(network.parameters(), seed);
+                double[] theta = GradientFixtures.shifted(network.parameters(), seed);
                 Network moved = network.withParameters(theta);
                 int rows = 1 + (int) (seed * 7 % 20);
                 Matrix inputs = GradientFixtures.inputs(rows, 4, seed);

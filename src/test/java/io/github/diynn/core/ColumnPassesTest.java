@@ -3,7 +3,6 @@ package io.github.diynn.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,15 +35,6 @@ class ColumnPassesTest {
                 : GradientFixtures.regressionTargets(rows, columns, seed);
     }
 
-    private static double[] shifted(double[] theta, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] out = theta.clone();
-        for (int k = 0; k < out.length; k++) {
-            out[k] += random.nextDouble(-0.5, 0.5);
-        }
-        return out;
-    }
-
     @ParameterizedTest
     @MethodSource("narrowNetworks")
     void lossGradientAndPredictionsHaveTheRowLayoutsBits(int[] sizes, Activation hidden, Activation output,
@@ -58,7 +48,7 @@ class ColumnPassesTest {
         int out = sizes[sizes.length - 1];
         for (long seed = 1; seed <= 12; seed++) {
             int rows = 1 + (int) (seed * 13 % 40);
-            double[] theta = shifted(network.parameters(), seed);
+            double[] theta = GradientFixtures.shifted(network.parameters(), seed);
             double[] x = GradientFixtures.inputs(rows, in, seed).raw();
             double[] y = targets(loss, rows, out, seed).raw();
             double[] g1 = new double[theta.length];

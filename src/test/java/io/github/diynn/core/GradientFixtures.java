@@ -40,6 +40,16 @@ final class GradientFixtures {
     }
 
     /** Inputs uniform in [0, 1), as after the tutorial's max scaling. */
+    /** {@return a copy of {@code theta} with each entry moved by a seeded uniform amount in [-0.5, 0.5)} */
+    static double[] shifted(double[] theta, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double[] out = theta.clone();
+        for (int k = 0; k < out.length; k++) {
+            out[k] += random.nextDouble(-0.5, 0.5);
+        }
+        return out;
+    }
+
     static Matrix inputs(int rows, int columns, long seed) {
         Random random = new Random(seed * 31 + 7);
         double[] values = new double[rows * columns];
