@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
- * What 0.2.0 took out of the public API (CHANGELOG, "Removed from the public API"): members that
+ * What this release took out of the public API since 0.1.0 (CHANGELOG, "Removed from the public API"): members that
  * were public only because another package of the library needed them, and a second entry point.
  */
 class PublicSurfaceTest {

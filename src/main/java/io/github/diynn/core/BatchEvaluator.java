@@ -377,8 +377,10 @@ public final class BatchEvaluator {
      * for an elementwise activation, of its outputs), and then every layer after it. So the probe
      * starts from the unperturbed pass, kept once per estimate, recomputes that one column in the
      * order every product uses (so its bits are those of the whole product), and runs the later layers
-     * in full. Every probe therefore has the bits of {@code network.withParameters(...).loss(...)},
-     * and so does the estimate.
+     * in full. A moved sigmoid or tanh unit takes its new outputs from a Taylor step
+     * ({@link ElementwiseActivation#near}) instead of a new exponential, so a probe's loss agrees with
+     * the one-pass loss of the rebuilt network to about one rounding ({@code FiniteDifferencesTest}
+     * checks every estimate against the from-scratch quotient).
      *
      * @throws IllegalArgumentException if {@code step} vanishes against a coordinate (naming it)
      */

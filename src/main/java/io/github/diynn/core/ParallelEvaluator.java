@@ -10,7 +10,7 @@ package io.github.diynn.core;
  * a function of the network's parameter count alone, never of the thread count: the least multiple
  * of {@value #CHUNK_ROWS} rows whose work (rows times parameters) reaches {@value #SMALL_WORK}, so
  * that every chunk is worth a thread (64 rows for a network of 1,024 parameters or more, such as the
- * digits' 64-32-10; 5,056 rows for the tutorial's 2-3-1, whose 150 rows are then one chunk). Each chunk's loss and gradient are computed as its
+ * digits' 64-32-10; 7,296 rows for the tutorial's 2-3-1 of 9 parameters, whose 150 rows are then one chunk). Each chunk's loss and gradient are computed as its
  * share of the batch's (a mean divides by {@code N}, not by the chunk's rows), each into a slot of
  * its own, by whichever worker takes it. The slots are then added in a fixed pairwise tree:
  *
@@ -54,7 +54,7 @@ public final class ParallelEvaluator implements AutoCloseable {
      * The rows of one chunk for a network of {@code parameterCount} parameters: the least multiple
      * of {@link #CHUNK_ROWS} whose rows times parameters reach {@link #SMALL_WORK}, the least work a
      * thread is worth. A function of the network alone (64 rows for the digits' 64-32-10 and any
-     * larger network; 5,056 for the tutorial's 2-3-1 with biases, so that its 150 rows are one chunk),
+     * larger network; 7,296 for the tutorial's 2-3-1 of 9 parameters, so that its 150 rows are one chunk),
      * never of the thread count: chunks smaller than that would never run on a thread of their own,
      * and would only cost a gather and a tree.
      *

@@ -77,7 +77,7 @@ public final class CsvException extends IllegalArgumentException {
     /**
      * Returns the physical line of the problem, counted from 1 with blank lines included.
      *
-     * @return the line, or 0 when the problem concerns no single line (such as a missing file)
+     * @return the line, or 0 when the problem concerns no single line (such as an empty file)
      */
     public int line() {
         return line;
