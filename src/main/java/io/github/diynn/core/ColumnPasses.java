@@ -25,6 +25,12 @@ import java.util.List;
  * are summed in the same loop, so four chains of additions overlap. {@code ColumnPassesTest}
  * checks forward pass, loss and gradient against the row layout bit for bit.
  *
+ * <p>Fused where the arithmetic allows it, each with the bits of the separate passes: a
+ * squared-error loss is summed in the loop of the output layer's first gradient sums
+ * ({@link #backward}); one small layer (a linear or logistic regression) runs its whole step in one
+ * loop ({@link #oneLayer}); a finite-difference probe recomputes one unit's column and what follows
+ * it ({@link #perturb}, {@link #probeInto}).
+ *
  * <p>Used when {@link #suits(Network)}: every activation is elementwise (a softmax mixes a row's
  * units, which the row layout serves), and no layer, the inputs included, is wider than
  * {@link #NARROW}.
