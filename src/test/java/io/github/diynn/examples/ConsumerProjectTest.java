@@ -121,7 +121,7 @@ class ConsumerProjectTest {
     /** {@return a class {@code com.example.app.<name>} whose main runs the page's code between the glue} */
     private static String program(String name, String arguments, String pageCode, String print) {
         return "package com.example.app;\n\n" + imports + "\npublic final class " + name + " {\n"
-                + "    public static void main(String[] args) throws Exception {\n" + SEEN.formatted(name)
+                + "    public static void main(String[] args) throws IOException {\n" + SEEN.formatted(name)
                 + arguments + pageCode + print + "\n    }\n}\n";
     }
 
