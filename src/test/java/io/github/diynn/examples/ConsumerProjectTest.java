@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * class path and once as the module {@code com.example.app} on the module path.
  *
  * <p>{@code Train} is every block but the last (load the CSV, split and scale, train, evaluate,
- * save); {@code Predict}, a second program, is the last block (load the model, predict by label).
+ * save); {@code Predict}, a second program, is the last block (load the model, predict by label);
+ * {@code App}, a third, loads the same model shipped among its classes with the page's
+ * {@code ModelFile.loadResource(App.class, ...)} call.
  * The only code added to the page's is what a user would write around it: the class, {@code main},
  * the imports of the classes the page lists, {@code csv} and {@code file} (which the page's text
  * defines) from the arguments, and printing the results. Each
@@ -63,8 +65,10 @@ class ConsumerProjectTest {
     private static Path library;
     private static Path csv;
     private static String imports;
-    private static String train;
-    private static String predict;
+    private static String trainSource;
+    private static String predictSource;
+    private static String appSource;
+    private static String resource;
 
     @BeforeAll
     static void writeTheConsumerSources() throws IOException, URISyntaxException {
@@ -82,10 +86,15 @@ class ConsumerProjectTest {
         }
         List<String> blocks = javaBlocks(page);
         assertThat(blocks).as("Java blocks of %s", PAGE).hasSizeGreaterThanOrEqualTo(2);
-        train = program("Train", "Path csv = Path.of(args[0]);\nPath file = Path.of(args[1]);\n",
+        trainSource = program("Train", "Path csv = Path.of(args[0]);\nPath file = Path.of(args[1]);\n",
                 String.join("", blocks.subList(0, blocks.size() - 1)), "System.out.println(\"accuracy: \" + accuracy);");
-        predict = program("Predict", "Path file = Path.of(args[0]);\n", blocks.get(blocks.size() - 1),
+        predictSource = program("Predict", "Path file = Path.of(args[0]);\n", blocks.get(blocks.size() - 1),
                 "System.out.println(\"species: \" + species);");
+        Matcher shipped = Pattern.compile("`(ModelFile\\.loadResource\\(App\\.class, \"/([^\"]+)\"\\))`").matcher(page);
+        assertThat(shipped.find()).as("%s shows how to load a model shipped in the jar", PAGE).isTrue();
+        resource = shipped.group(2);
+        appSource = program("App", "", "SavedModel shipped = " + shipped.group(1) + ";\n",
+                "System.out.println(\"shipped species: \" + shipped.predictLabel(5.1, 3.5, 1.4, 0.2));");
     }
 
     /** {@return the page's {@code ```java} blocks, each as written} */
@@ -126,7 +135,7 @@ class ConsumerProjectTest {
     }
 
     /**
-     * Compiles the two programs (and the module declaration when {@code asModule}) against diynn's
+     * Compiles the three programs (and the module declaration when {@code asModule}) against diynn's
      * main classes only, into a fresh folder, and returns that folder.
      */
     private static Path compile(String name, boolean asModule) throws IOException {
@@ -137,15 +146,16 @@ class ConsumerProjectTest {
         Path classes = Files.createDirectories(work.resolve(name + "-classes"));
         List<String> arguments = new ArrayList<>(List.of(asModule ? "--module-path" : "-classpath", library.toString(),
                 "-d", classes.toString(), "-Xlint:none", "-proc:none"));
-        arguments.add(write(sources.resolve("com/example/app/Train.java"), train).toString());
-        arguments.add(write(sources.resolve("com/example/app/Predict.java"), predict).toString());
+        arguments.add(write(sources.resolve("com/example/app/Train.java"), trainSource).toString());
+        arguments.add(write(sources.resolve("com/example/app/Predict.java"), predictSource).toString());
+        arguments.add(write(sources.resolve("com/example/app/App.java"), appSource).toString());
         if (asModule) {
             arguments.add(write(sources.resolve("module-info.java"), MODULE_INFO).toString());
         }
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         int exit = javac.run(null, errors, errors, arguments.toArray(String[]::new));
-        assertThat(exit).as("javac exit code for the page's code:\n%s\n%s\n%s", errors.toString(StandardCharsets.UTF_8),
-                train, predict).isZero();
+        assertThat(exit).as("javac exit code for the page's code:\n%s\n%s\n%s\n%s",
+                errors.toString(StandardCharsets.UTF_8), trainSource, predictSource, appSource).isZero();
         return classes;
     }
 
@@ -194,6 +204,13 @@ class ConsumerProjectTest {
         return loaded;
     }
 
+    /** Puts the saved model where the page's resource path says, as if the jar had shipped it. */
+    private static void ship(Path file, Path classes) throws IOException {
+        Path shipped = classes.resolve(resource);
+        Files.createDirectories(shipped.getParent());
+        Files.copy(file, shipped);
+    }
+
     private static List<String> entries(String path) {
         return List.of(path.split(File.pathSeparator));
     }
@@ -207,13 +224,16 @@ class ConsumerProjectTest {
 
         Map<String, String> trained = run("-cp", classPath, "com.example.app.Train", csv.toString(), file.toString());
         Map<String, String> predicted = run("-cp", classPath, "com.example.app.Predict", file.toString());
+        ship(file, app);
+        Map<String, String> shipped = run("-cp", classPath, "com.example.app.App");
 
-        for (Map<String, String> seen : List.of(trained, predicted)) {
+        for (Map<String, String> seen : List.of(trained, predicted, shipped)) {
             assertThat(entries(seen.get("class path"))).containsExactly(library.toString(), app.toString());
             assertThat(seen.get("module path")).isEqualTo("null");
             assertThat(seen.get("app module")).isEqualTo("null");
             assertThat(seen.get("diynn module")).isEqualTo("null");
         }
+        assertThat(shipped.get("shipped species")).isEqualTo(predicted.get("species"));
         checkTrainedSavedAndPredicted(trained, predicted, file);
     }
 
@@ -228,13 +248,17 @@ class ConsumerProjectTest {
                 csv.toString(), file.toString());
         Map<String, String> predicted = run("-p", modulePath, "-m", "com.example.app/com.example.app.Predict",
                 file.toString());
+        ship(file, app);
+        Map<String, String> shipped = run("-p", modulePath, "-m", "com.example.app/com.example.app.App");
 
-        for (Map<String, String> seen : List.of(trained, predicted)) {
+        for (Map<String, String> seen : List.of(trained, predicted, shipped)) {
             assertThat(seen.get("class path")).isNullOrEmpty();
             assertThat(entries(seen.get("module path"))).containsExactly(library.toString(), app.toString());
             assertThat(seen.get("app module")).isEqualTo("com.example.app");
             assertThat(seen.get("diynn module")).isEqualTo("io.github.diynn");
         }
+        assertThat(shipped.get("shipped species")).as("a shipped model, loaded with no opens line")
+                .isEqualTo(predicted.get("species"));
         checkTrainedSavedAndPredicted(trained, predicted, file);
     }
 }
