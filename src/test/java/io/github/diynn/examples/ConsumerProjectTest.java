@@ -87,7 +87,8 @@ class ConsumerProjectTest {
         List<String> blocks = javaBlocks(page);
         assertThat(blocks).as("Java blocks of %s", PAGE).hasSizeGreaterThanOrEqualTo(2);
         trainSource = program("Train", "Path csv = Path.of(args[0]);\nPath file = Path.of(args[1]);\n",
-                String.join("", blocks.subList(0, blocks.size() - 1)), "System.out.println(\"accuracy: \" + accuracy);");
+                String.join("", blocks.subList(0, blocks.size() - 1)),
+                "System.out.println(\"accuracy: \" + accuracy);");
         predictSource = program("Predict", "Path file = Path.of(args[0]);\n", blocks.get(blocks.size() - 1),
                 "System.out.println(\"species: \" + species);");
         Matcher shipped = Pattern.compile("`(ModelFile\\.loadResource\\(App\\.class, \"/([^\"]+)\"\\))`").matcher(page);
