@@ -11,6 +11,15 @@ import java.util.function.ToDoubleFunction;
  * <p>The forward scheme costs one extra loss evaluation per parameter (plus one at {@code theta});
  * the central scheme two per parameter, and is the accurate one for checking an analytic gradient.
  * An estimator is immutable and may be shared between threads.
+ *
+ * <pre>{@code
+ * double[] slope = FiniteDifferences.central().gradient(p -> p[0] * p[0] + 3 * p[1], new double[] {2, 5});
+ * // about [4, 3]
+ * double[] estimate = FiniteDifferences.central().gradient(network, Loss.SUM_SQUARED_ERROR, inputs, targets);
+ * // close to GradientSource.backpropagation()'s; the trainer takes either:
+ * Trainer tutorial = Trainer.builder().gradientSource(FiniteDifferences.forward())
+ *         .learningRate(0.01).epochs(10).build();
+ * }</pre>
  */
 public final class FiniteDifferences implements GradientSource {
 

@@ -20,6 +20,14 @@ import java.util.Arrays;
  * on the evaluator's buffers with nothing allocated. The trainer's {@link ParallelEvaluator} gives
  * {@link Backpropagation} and {@link FiniteDifferences} (named or not) its fixed chunks or parameter
  * ranges, on any number of threads; any other source gets the whole batch on the calling thread.
+ *
+ * <pre>{@code
+ * GradientSource exact = GradientSource.backpropagation();
+ * double[] gradient = exact.gradient(network, Loss.SUM_SQUARED_ERROR, inputs, targets); // as parameters()
+ * GradientSource estimate = GradientSource.named("central differences",
+ *         (net, loss, x, y) -> FiniteDifferences.central().gradient(net, loss, x, y));
+ * Trainer trainer = Trainer.builder().gradientSource(estimate).learningRate(0.01).epochs(10).build();
+ * }</pre>
  */
 @FunctionalInterface
 public interface GradientSource {

@@ -15,6 +15,14 @@ package io.github.diynn.core;
  * {@link Activation#SOFTMAX} and {@link #BINARY_CROSS_ENTROPY} with {@link Activation#SIGMOID}.
  * {@link #requireCompatible(Network, Matrix)} checks the pair (the trainer calls it before the first
  * step), and backpropagation takes the fused step {@code dJ/dz = (a - y) / N} through each pair.
+ *
+ * <pre>{@code
+ * Matrix predictions = Matrix.columnVector(0.0, 2.0, 1.0);
+ * Matrix targets = Matrix.columnVector(1.0, 1.0, 1.0);
+ * double sse = Loss.SUM_SQUARED_ERROR.value(predictions, targets);     // (1 + 1 + 0) / 2 = 1.0
+ * double mse = Loss.MEAN_SQUARED_ERROR.value(predictions, targets);    // (1 + 1 + 0) / 3
+ * Matrix slope = Loss.SUM_SQUARED_ERROR.gradient(predictions, targets); // yhat - y = [-1, 1, 0]
+ * }</pre>
  */
 public enum Loss {
 

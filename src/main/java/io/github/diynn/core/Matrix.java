@@ -18,6 +18,14 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>{@link #equals(Object)} is exact (bit for bit, as {@link Double#compare} sees values);
  * {@link #isCloseTo(Matrix, double)} compares with a tolerance.
+ *
+ * <pre>{@code
+ * Matrix a = Matrix.of(new double[][] {{1, 2}, {3, 4}});
+ * Matrix b = a.times(Matrix.identity(2)).plus(Matrix.filled(2, 2, 1.0)); // [[2, 3], [4, 5]]
+ * double corner = b.get(1, 1);                                          // 5.0
+ * Matrix sums = b.columnSums();                                         // [[6, 8]]
+ * boolean same = b.transpose().transpose().equals(b);                   // true: exact
+ * }</pre>
  */
 public final class Matrix {
 

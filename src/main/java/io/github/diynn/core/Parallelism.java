@@ -24,6 +24,14 @@ import java.util.concurrent.Executor;
  *
  * <p>Small work stays on the calling thread whatever is asked: a batch of one chunk, and any call
  * whose rows times parameters is too small to pay for waking a helper. A value; immutable.
+ *
+ * <pre>{@code
+ * Trainer trainer = Trainer.builder().learningRate(0.001).epochs(50)
+ *         .parallelism(Parallelism.threads(4))
+ *         .build();
+ * Network trained = trainer.train(network, data).network();   // the bits of Parallelism.sequential()
+ * Matrix outputs = trained.predict(data.inputs(), Parallelism.threads(2)); // the bits of predict(inputs)
+ * }</pre>
  */
 public final class Parallelism {
 

@@ -12,6 +12,12 @@ package io.github.diynn.core;
  *
  * <p><b>Not thread-safe</b>: a predictor is a workspace. Give each thread its own; the network
  * itself is immutable and may be shared.
+ *
+ * <pre>{@code
+ * Predictor predictor = network.predictor();          // one per thread
+ * double[] outputs = new double[network.outputSize()];
+ * predictor.predict(new double[] {0.646, 0.795}, outputs);  // the bits of network.predict(...)
+ * }</pre>
  */
 public final class Predictor {
 

@@ -21,7 +21,7 @@ import java.util.List;
  *         .inputs("sepal_length", "sepal_width")
  *         .targets("petal_length")
  *         .build();
- * Dataset iris = loader.load(Path.of("iris.csv"));
+ * Dataset iris = loader.load(file);   // a Path; or loader.loadResource(App.class, "/iris.csv")
  * }</pre>
  *
  * <p>The first non-blank line is the header; it names every column. Inputs and targets are chosen

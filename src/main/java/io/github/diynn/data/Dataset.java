@@ -19,6 +19,13 @@ import java.util.random.RandomGenerator;
  * the meaning of the target columns travels with the data. A {@code Dataset} is immutable and safe
  * to share between threads.
  *
+ * <pre>{@code
+ * Dataset data = new Dataset(Matrix.columnVector(0, 1, 2, 3, 4), Matrix.columnVector(0, 2, 4, 6, 8));
+ * DatasetSplit split = data.split(0.8, 7);                // shuffled with seed 7: 4 rows, then 1
+ * List<Dataset> batches = split.first().batches(3);       // 3 rows, then 1
+ * Dataset firstTwo = data.selectRows(0, 1);               // each input row with its target row
+ * }</pre>
+ *
  * @param inputs the {@code samples x features} inputs
  * @param targets the {@code samples x outputs} targets
  * @param inputNames the input column names, empty or one per input column

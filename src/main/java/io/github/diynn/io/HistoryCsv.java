@@ -14,12 +14,12 @@ import java.nio.file.Path;
 /**
  * A training history as CSV, one row per epoch, for a spreadsheet, a plotting script or a test.
  *
- * <pre>{@code
+ * <pre>
  * epoch,loss,validation_loss,learning_rate,elapsed_ms
  * 0,85.6,,,
  * 1,3.0,,0.01,0.412
  * 2,1.5,,0.01,0.733
- * }</pre>
+ * </pre>
  *
  * <ul>
  *   <li>{@code epoch}: 0 for the starting network, then each epoch run, from 1;</li>
@@ -39,6 +39,12 @@ import java.nio.file.Path;
  * {@code \n}; the text is ASCII. The losses and rates of a seeded run are therefore the same bytes on
  * every run and JVM; only {@code elapsed_ms} differs. Reading or writing a file follows the
  * library's one policy: failures to write are {@link IOException}s.
+ *
+ * <pre>{@code
+ * TrainingResult result = trainer.train(network, data);
+ * HistoryCsv.save(result, file);               // atomic, like ModelFile.save
+ * String csv = HistoryCsv.toCsv(result);       // the same text; or HistoryCsv.write(result, writer)
+ * }</pre>
  */
 public final class HistoryCsv {
 

@@ -33,10 +33,13 @@ import java.nio.file.StandardCopyOption;
  * {@link ModelFormatException} naming the source, line and column.
  *
  * <pre>{@code
- * ModelFile.save(model, Path.of("model.json"));                       // atomic
- * SavedModel loaded = ModelFile.load(Path.of("model.json"));          // strict
- * SavedModel shipped = ModelFile.loadResource(App.class, "/META-INF/models/model.json"); // jar or module
+ * ModelFile.save(model, file);                // a Path; atomic
+ * SavedModel loaded = ModelFile.load(file);   // strict
+ * boolean same = loaded.equals(model);        // true: every bit comes back
  * }</pre>
+ *
+ * <p>A model shipped in a jar or a module is read with {@link #loadResource(Class, String)}, for
+ * example {@code ModelFile.loadResource(App.class, "/META-INF/models/model.json")}.
  *
  * <p>All methods are static and stateless, so they are safe to call from any thread.
  */

@@ -37,7 +37,7 @@ import java.util.Optional;
  *         .withInputScaler(inputScaler)      // fitted on the training inputs
  *         .withTargetScaler(targetScaler)    // fitted on the training targets
  *         .withInputNames(data.inputNames());
- * ModelFile.save(model, Path.of("model.json"));
+ * ModelFile.save(model, file);
  * }</pre>
  */
 public final class SavedModel {

@@ -13,6 +13,14 @@ import java.util.List;
  * {@code samples x 1} with at least one row, every probability in {@code [0, 1]} (a
  * {@link Matrix} is finite already), every target exactly 0 or 1; a rejection names the row and
  * the value.
+ *
+ * <pre>{@code
+ * Matrix probabilities = Matrix.columnVector(0.9, 0.4, 0.6, 0.2);   // sigmoid outputs
+ * Matrix targets = Matrix.columnVector(1, 0, 0, 0);
+ * double accuracy = BinaryMetrics.accuracy(probabilities, targets);  // 0.75: row 2 is a false 1
+ * ConfusionMatrix confusion = BinaryMetrics.confusionMatrix(probabilities, targets, List.of("no", "yes"));
+ * double auc = BinaryMetrics.rocAuc(probabilities, targets);         // 1.0: the 1 ranks first
+ * }</pre>
  */
 public final class BinaryMetrics {
 

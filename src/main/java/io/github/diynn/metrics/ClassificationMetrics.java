@@ -8,6 +8,13 @@ import io.github.diynn.core.Matrix;
  * <p>With {@code k >= 2} output columns, the class of a row is the index of its largest value (the
  * first on ties): a softmax output or a one-hot target. With one column, the class is 1 if the
  * value is at least 0.5 and 0 otherwise: a sigmoid output or a 0/1 target.
+ *
+ * <pre>{@code
+ * Matrix scores = Matrix.of(new double[][] {{0.1, 0.7, 0.2}, {0.6, 0.3, 0.1}}); // softmax outputs
+ * Matrix targets = Matrix.of(new double[][] {{0, 1, 0}, {0, 0, 1}});            // one-hot
+ * int[] classes = ClassificationMetrics.classes(scores);                        // {1, 0}
+ * double accuracy = ClassificationMetrics.accuracy(scores, targets);            // 0.5
+ * }</pre>
  */
 public final class ClassificationMetrics {
 

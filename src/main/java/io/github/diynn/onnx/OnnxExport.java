@@ -34,7 +34,8 @@ import java.util.StringJoiner;
  * anything, a parameter that overflows a float.
  *
  * <pre>{@code
- * OnnxExport.save(model, Path.of("model.onnx"), OnnxPrecision.FLOAT);
+ * OnnxExport.save(model, file, OnnxPrecision.FLOAT);           // a Network or a SavedModel
+ * byte[] bytes = OnnxExport.toBytes(model, OnnxPrecision.DOUBLE); // the same graph in doubles
  * }</pre>
  */
 public final class OnnxExport {

@@ -37,6 +37,13 @@ import java.util.Arrays;
  * match the data, other data types, and any other operator, each with an
  * {@link OnnxFormatException} naming the source and byte offset (and the node and its operator). It
  * allocates no more than a small multiple of the input's size.
+ *
+ * <pre>{@code
+ * OnnxExport.save(model, file, OnnxPrecision.DOUBLE);   // or a file from torch.onnx.export
+ * SavedModel back = OnnxImport.load(file);
+ * boolean same = back.equals(model);                    // true: doubles come back exactly
+ * double[] outputs = back.predict(0.646, 0.795);
+ * }</pre>
  */
 public final class OnnxImport {
 

@@ -18,6 +18,14 @@ import java.util.Objects;
  * network's. {@link #stopReason()} says why training ended. {@link #learningRates()} and
  * {@link #elapsedNanos()} give each epoch's learning rate and when it ended; {@code io.HistoryCsv}
  * writes the whole history as CSV. A result is immutable and safe to share between threads.
+ *
+ * <pre>{@code
+ * TrainingResult result = Trainer.builder().learningRate(0.5).epochs(20).build().train(network, data);
+ * Network trained = result.network();      // the parameters of epoch selectedEpoch(), here 20
+ * double before = result.initialLoss();
+ * double after = result.finalLoss();       // losses()[epochs() - 1]
+ * StopReason why = result.stopReason();    // "completed every planned epoch"
+ * }</pre>
  */
 public final class TrainingResult {
 

@@ -7,6 +7,7 @@ import io.github.diynn.core.Activation;
 import io.github.diynn.core.Matrix;
 import io.github.diynn.core.Network;
 import io.github.diynn.data.Dataset;
+import io.github.diynn.docs.Snippets;
 import io.github.diynn.train.LearningRateSchedule;
 import io.github.diynn.train.Trainer;
 import io.github.diynn.train.TrainingResult;
@@ -127,6 +128,7 @@ class HistoryCsvTest {
 
         assertThat(writer.toString()).isEqualTo(text);
         assertThat(Files.readString(file, StandardCharsets.US_ASCII)).isEqualTo(text);
+        Snippets.assertShown("docs/training.md#history-csv", withoutTimes(text));
         try (var files = Files.list(folder)) {
             assertThat(files).containsExactly(file);
         }

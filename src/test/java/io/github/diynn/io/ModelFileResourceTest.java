@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.diynn.core.Activation;
 import io.github.diynn.core.Network;
+import io.github.diynn.docs.Snippets;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -140,6 +141,7 @@ class ModelFileResourceTest {
                 .contains("it is in package models of module app, which does not open that package to io.github.diynn")
                 .contains("add the line \"opens models to io.github.diynn;\" to the module-info.java of app")
                 .contains("such as META-INF/models/");
+        Snippets.assertOutputShown("docs/model-format.md", "encapsulated-model", results.get("class models") + "\n");
         assertThat(results.get("class relative")).startsWith("NoSuchFileException: module:app/app/model.json:")
                 .contains("\"opens app to io.github.diynn;\"");
         assertThat(results.get("class absent")).startsWith("NoSuchFileException: module:app/META-INF/absent.json:")
