@@ -423,8 +423,10 @@ public final class BatchEvaluator {
                 // loop (four or eight chains of additions overlap); each sum has the bits of the loss alone.
                 try {
                     theta[i] = original + step;
-                    if (!columns.probeInto(theta, l, column, rows, probeSlot(pending))) {
-                        columns.perturb(theta, l, column, rows);
+                    int input = inputOf(i, l);
+                    double delta = theta[i] - original; // exact: the two are within a factor of two
+                    if (!columns.probeInto(theta, l, column, input, delta, rows, probeSlot(pending))) {
+                        columns.perturb(theta, l, column, input, delta, rows);
                         keepProbeOutputs(pending, rows);
                         columns.restore(l, column, rows);
                     }
@@ -440,12 +442,12 @@ public final class BatchEvaluator {
             }
             try {
                 theta[i] = original + step;
-                double plus = probe(theta, l, column, inputs, targets, rows);
+                double plus = probe(theta, i, original, inputs, targets, rows);
                 if (forward) {
                     gradient[i] = (plus - atPoint) / step;
                 } else {
                     theta[i] = original - step;
-                    double minus = probe(theta, l, column, inputs, targets, rows);
+                    double minus = probe(theta, i, original, inputs, targets, rows);
                     gradient[i] = (plus - minus) / (2 * step);
                 }
             } finally {
@@ -453,6 +455,13 @@ public final class BatchEvaluator {
             }
         }
         return atPoint;
+    }
+
+    /** The input of layer {@code l} that weight {@code i} multiplies, or -1 for a bias. */
+    private int inputOf(int i, int l) {
+        int out = layers.get(l).outputSize();
+        int k = i - layout.weightOffset(l);
+        return k < layers.get(l).inputSize() * out ? k / out : -1;
     }
 
     /** The unit of layer {@code l} that parameter {@code i} feeds. */
@@ -549,7 +558,7 @@ public final class BatchEvaluator {
                 int l = layout.layerOf(i);
                 try {
                     theta[i] = original + step;
-                    plus = probe(theta, l, columnOf(i, l), inputs, targets, rows); // throws, naming the entry
+                    plus = probe(theta, i, original, inputs, targets, rows); // throws, naming the entry
                 } finally {
                     theta[i] = original;
                 }
@@ -577,13 +586,19 @@ public final class BatchEvaluator {
     }
 
     /**
-     * The loss with one parameter of layer {@code l}, in column {@code column}, moved in
-     * {@code theta}: that column of layer {@code l} recomputed from the unperturbed pass, then every
-     * later layer in full (their weights, unchanged, are still in the buffers of that pass).
+     * The loss with parameter {@code index} moved in {@code theta} from {@code original}: the column
+     * of its layer it feeds recomputed from the unperturbed pass (for a hidden sigmoid or tanh unit
+     * whose every move is tiny, its outputs by a Taylor step on the exact move), then every later
+     * layer in full (their weights, unchanged, are still in the buffers of that pass).
      */
-    private double probe(double[] theta, int l, int column, double[] inputs, double[] targets, int rows) {
+    private double probe(double[] theta, int index, double original, double[] inputs, double[] targets,
+            int rows) {
+        int l = layout.layerOf(index);
+        int column = columnOf(index, l);
+        int input = inputOf(index, l);
+        double delta = theta[index] - original;
         if (columns != null) {
-            columns.perturb(theta, l, column, rows);
+            columns.perturb(theta, l, column, input, delta, rows);
             try {
                 return checkedLoss(targets, rows);
             } finally {
@@ -596,6 +611,21 @@ public final class BatchEvaluator {
         int weightsAt = layout.weightOffset(l) + column;
         int bias = layout.biasOffset(l);
         ElementwiseActivation elementwise = layer.activation() instanceof ElementwiseActivation e ? e : null;
+        if (l < layers.size() - 1 && elementwise != null && elementwise.takesTaylorSteps()
+                && largestInput(l, input, inputs, rows) * Math.abs(delta) <= ElementwiseActivation.TAYLOR_LIMIT) {
+            // As ColumnPasses decides it: a hidden unit whose every move x * delta is tiny takes the
+            // Taylor step on that exact move; its pre-activations are not needed.
+            Kernels.copyRows(baseA[l], a[l], rows, out);
+            for (int r = 0; r < rows; r++) {
+                double d = input < 0 ? delta : (l == 0 ? inputs[r * in + input] : baseA[l - 1][r][input]) * delta;
+                a[l][r][column] = elementwise.taylor(baseA[l][r][column], d);
+            }
+            for (int m = l + 1; m < layers.size(); m++) {
+                layerForward(m, true, a[m - 1], null, rows);
+            }
+            keepLastLayer(rows);
+            return checkedLoss(targets, rows);
+        }
         Kernels.copyRows(baseZ[l], z[l], rows, out);
         for (int i = 0; i < rows; i++) {
             double[] x = l == 0 ? inputs : baseA[l - 1][i];
@@ -619,6 +649,19 @@ public final class BatchEvaluator {
         }
         keepLastLayer(rows);
         return checkedLoss(targets, rows);
+    }
+
+    /** The largest {@code |x|} of input {@code input} of layer {@code l} over the batch (1 for a bias). */
+    private double largestInput(int l, int input, double[] inputs, int rows) {
+        if (input < 0) {
+            return 1.0;
+        }
+        int in = layers.get(l).inputSize();
+        double largest = 0.0;
+        for (int r = 0; r < rows; r++) {
+            largest = Math.max(largest, Math.abs(l == 0 ? inputs[r * in + input] : baseA[l - 1][r][input]));
+        }
+        return largest;
     }
 
     // ------------------------------------------------------------------ the passes

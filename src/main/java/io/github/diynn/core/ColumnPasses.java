@@ -49,6 +49,8 @@ final class ColumnPasses {
     private final double[][] x;
     private final double[] held;
     private int heldRows = -1;
+    /** The largest absolute value of each input column of the held batch (for the Taylor steps' bound). */
+    private final double[] heldLargest;
     /** Each layer's pre-activations and outputs by columns; the output layer's, row-major, for the loss. */
     private final double[][][] z;
     private final double[][][] a;
@@ -66,6 +68,8 @@ final class ColumnPasses {
     private final double[] keptZ;
     private final double[] keptA;
     private boolean swapped;
+    /** Whether the last {@link #moveColumn} swapped in new outputs alone (a Taylor step on the exact move). */
+    private boolean taylorOnly;
     /** The deltas: one array per unit of the widest layer, twice (the layer's, the one before). */
     private double[][] delta;
     private double[][] back;
@@ -98,6 +102,7 @@ final class ColumnPasses {
         this.lastA = lastA;
         this.x = new double[inputs][capacity];
         this.held = new double[Math.multiplyExact(capacity, inputs)];
+        this.heldLargest = new double[inputs];
         int count = layers.size();
         this.z = new double[count][][];
         this.a = new double[count][][];
@@ -155,6 +160,7 @@ final class ColumnPasses {
                 for (int r = 0; r < rows; r++) {
                     column[r] = batch[r * inputs + k];
                 }
+                heldLargest[k] = largestAbsolute(column, rows);
             }
             System.arraycopy(batch, 0, held, 0, n);
             heldRows = rows;
@@ -635,8 +641,8 @@ final class ColumnPasses {
      * exponential when the move is tiny), then every later layer in full, leaving the output layer
      * for the loss. {@link #restore} puts the unit's column back.
      */
-    void perturb(double[] theta, int l, int column, int rows) {
-        moveColumn(theta, l, column, rows);
+    void perturb(double[] theta, int l, int column, int input, double delta, int rows) {
+        moveColumn(theta, l, column, input, delta, rows);
         if (l < layers.size() - 1) {
             laterLayers(theta, l + 1, rows);
         } else {
@@ -652,7 +658,7 @@ final class ColumnPasses {
      *
      * @return false, having done nothing, for any other output layer
      */
-    boolean probeInto(double[] theta, int l, int column, int rows, double[] out) {
+    boolean probeInto(double[] theta, int l, int column, int input, double delta, int rows, double[] out) {
         int last = layers.size() - 1;
         DenseLayer output = layers.get(last);
         if (outputs != 1 || output.activation() != Activation.IDENTITY) {
@@ -664,7 +670,7 @@ final class ColumnPasses {
                     rows);
             return true;
         }
-        moveColumn(theta, l, column, rows);
+        moveColumn(theta, l, column, input, delta, rows);
         try {
             for (int m = l + 1; m < last; m++) {
                 DenseLayer layer = layers.get(m);
@@ -684,8 +690,18 @@ final class ColumnPasses {
     }
 
     /** The moved unit's column of {@link #perturb}, recomputed and swapped in (or, for a lone output, in place). */
-    private void moveColumn(double[] theta, int l, int column, int rows) {
+    private void moveColumn(double[] theta, int l, int column, int input, double delta, int rows) {
         DenseLayer layer = layers.get(l);
+        ElementwiseActivation f = (ElementwiseActivation) layer.activation();
+        taylorOnly = l < layers.size() - 1 && takesTaylorStep(f, l, input, delta, rows);
+        if (taylorOnly) {
+            // A hidden unit whose every move is tiny: its new outputs from the Taylor step on the
+            // exact move x * delta, its pre-activations not needed (only the outputs go on).
+            asideA = a[l][column];
+            f.taylorColumn(asideA, input < 0 ? null : (l == 0 ? x : a[l - 1])[input], delta, movedA, rows);
+            a[l][column] = movedA;
+            return;
+        }
         int out = layer.outputSize();
         double[] zj = z[l][column];
         double[] aj = a[l][column];
@@ -719,6 +735,12 @@ final class ColumnPasses {
      * {@link #laterLayers} runs them again at the unmoved parameters.
      */
     void restore(int l, int column, int rows) {
+        if (taylorOnly) {
+            movedA = a[l][column];
+            a[l][column] = asideA;
+            taylorOnly = false;
+            return;
+        }
         if (swapped) {
             movedZ = z[l][column];
             movedA = a[l][column];
@@ -742,5 +764,29 @@ final class ColumnPasses {
             layer.activation().forwardRows(z[m], a[m], out, rows);
         }
         keepLastLayer(rows);
+    }
+
+    /**
+     * Whether a probe of layer {@code l}'s weight from input {@code input} (a bias: {@code -1})
+     * moved by {@code delta} takes {@link ElementwiseActivation#taylor} steps for every row: the
+     * activation has them and the largest move, {@code max |x| * |delta|}, is at most
+     * {@link ElementwiseActivation#TAYLOR_LIMIT}. {@code BatchEvaluator}'s row layout decides by the
+     * same rule, so both layouts give the same bits.
+     */
+    private boolean takesTaylorStep(ElementwiseActivation f, int l, int input, double delta, int rows) {
+        if (!f.takesTaylorSteps()) {
+            return false;
+        }
+        double largest = input < 0 ? 1.0 : l == 0 ? heldLargest[input] : largestAbsolute(a[l - 1][input], rows);
+        return largest * Math.abs(delta) <= ElementwiseActivation.TAYLOR_LIMIT;
+    }
+
+    /** The largest {@code |values[r]|}, {@code r < n}. */
+    static double largestAbsolute(double[] values, int n) {
+        double largest = 0.0;
+        for (int r = 0; r < n; r++) {
+            largest = Math.max(largest, Math.abs(values[r]));
+        }
+        return largest;
     }
 }

@@ -55,6 +55,31 @@ public abstract sealed class ElementwiseActivation extends Activation
         return apply(zNew);
     }
 
+    /** {@return whether {@link #taylor} serves this member (the sigmoid and the tanh, whose {@code apply} costs an exponential)} */
+    boolean takesTaylorSteps() {
+        return false;
+    }
+
+    /**
+     * {@code f(z + d)} from {@code a = f(z)} by the second-order Taylor step {@link #near} takes,
+     * for a member that {@link #takesTaylorSteps}; the caller keeps {@code |d| <= TAYLOR_LIMIT}.
+     */
+    double taylor(double a, double d) {
+        throw new IllegalStateException(name() + " takes no Taylor steps");
+    }
+
+    /**
+     * Writes {@code out[r] = taylor(a[r], x[r] * delta)} for {@code r < n}, or
+     * {@code taylor(a[r], delta)} when {@code x} is null: a unit's outputs after its weight from
+     * input {@code x} (or its bias) moved by {@code delta}, the move of its pre-activation taken as
+     * the exact product rather than the difference of two rounded sums. Members vectorise it.
+     */
+    void taylorColumn(double[] a, double[] x, double delta, double[] out, int n) {
+        for (int r = 0; r < n; r++) {
+            out[r] = taylor(a[r], x == null ? delta : x[r] * delta);
+        }
+    }
+
     /** Whether every {@code |zNew[k] - z[k]|}, {@code k < n}, is at most {@link #TAYLOR_LIMIT} (none NaN). */
     static boolean movesWithinTaylorLimit(double[] z, double[] zNew, int n) {
         double widest = 0.0;
@@ -204,8 +229,28 @@ public abstract sealed class ElementwiseActivation extends Activation
             if (!(Math.abs(d) <= TAYLOR_LIMIT)) {
                 return apply(zNew);
             }
+            return taylor(a, d);
+        }
+
+        @Override
+        boolean takesTaylorSteps() {
+            return true;
+        }
+
+        @Override
+        double taylor(double a, double d) {
             double slope = a * (1.0 - a); // f'(z); f''(z) = f'(z) (1 - 2 f(z))
             return a + d * (slope + 0.5 * d * slope * (1.0 - 2.0 * a));
+        }
+
+        @Override
+        void taylorColumn(double[] a, double[] x, double delta, double[] out, int n) {
+            for (int r = 0; r < n; r++) {
+                double d = x == null ? delta : x[r] * delta;
+                double ar = a[r];
+                double slope = ar * (1.0 - ar);
+                out[r] = ar + d * (slope + 0.5 * d * slope * (1.0 - 2.0 * ar));
+            }
         }
 
         @Override
@@ -274,8 +319,28 @@ public abstract sealed class ElementwiseActivation extends Activation
             if (!(Math.abs(d) <= TAYLOR_LIMIT)) {
                 return apply(zNew);
             }
+            return taylor(a, d);
+        }
+
+        @Override
+        boolean takesTaylorSteps() {
+            return true;
+        }
+
+        @Override
+        double taylor(double a, double d) {
             double slope = 1.0 - a * a; // f'(z); f''(z) = -2 f(z) f'(z)
             return a + d * (slope - d * a * slope);
+        }
+
+        @Override
+        void taylorColumn(double[] a, double[] x, double delta, double[] out, int n) {
+            for (int r = 0; r < n; r++) {
+                double d = x == null ? delta : x[r] * delta;
+                double ar = a[r];
+                double slope = 1.0 - ar * ar;
+                out[r] = ar + d * (slope - d * ar * slope);
+            }
         }
 
         @Override
