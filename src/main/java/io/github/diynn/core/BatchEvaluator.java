@@ -211,23 +211,36 @@ public final class BatchEvaluator {
             double[] gradient) {
         requireBatch(parameters, inputs, targets, rows);
         requireLength(gradient, layout.parameterCount(), "gradient");
+        return evaluate(parameters, true, inputs, targets, rows, gradient);
+    }
+
+    /**
+     * The loss and the gradient at {@code parameters} when {@code fromVector}, else at the network's
+     * own: the fused paths of {@link ColumnPasses} where they apply, else a forward pass, the loss
+     * and a backward pass.
+     */
+    private double evaluate(double[] parameters, boolean fromVector, double[] inputs, double[] targets, int rows,
+            double[] gradient) {
+        int n = partOfBatch(rows) * outputs;
         if (fusesSquares() && columns.isOneSmallLayer()) {
-            double value = loss.squaredErrorScale(partOfBatch(rows)) * columns.oneLayer(
-                    loss.squaredErrorGradientFactor(partOfBatch(rows)),
-                    parameters, true, inputs, targets, rows, gradient);
+            double value = loss.squaredErrorScale(n) * columns.oneLayer(loss.squaredErrorGradientFactor(n),
+                    parameters, fromVector, inputs, targets, rows, gradient);
             if (Double.isFinite(value)) {
                 return value;
             }
-            forward(parameters, true, inputs, rows);
+            forward(parameters, fromVector, inputs, rows); // the one-layer loop keeps no outputs
             return checkedLoss(targets, rows); // names the output or the overflow
         }
-        forward(parameters, true, inputs, rows);
+        forward(parameters, fromVector, inputs, rows);
         if (fusesSquares()) {
-            return lossFromSquares(columns.backward(loss, parameters, true, targets, rows, partOfBatch(rows), gradient,
-                    true), targets, rows);
+            double squares = columns.backward(loss, parameters, fromVector, targets, rows, partOfBatch(rows),
+                    gradient, true);
+            double value = loss.squaredErrorScale(n) * squares;
+            // A finite sum of squares of finite targets means every output is finite.
+            return Double.isFinite(value) ? value : checkedLoss(targets, rows);
         }
         double value = checkedLoss(targets, rows);
-        backward(parameters, true, inputs, targets, rows, gradient);
+        backward(parameters, fromVector, inputs, targets, rows, gradient);
         return value;
     }
 
@@ -237,16 +250,6 @@ public final class BatchEvaluator {
      */
     private boolean fusesSquares() {
         return columns != null && outputs == 1 && !Double.isNaN(loss.squaredErrorScale(1));
-    }
-
-    /**
-     * The loss from its sum of squares, as {@link Loss#value} makes it; if that is not finite, the
-     * checks of {@link #checkedLoss} name why (a finite sum of squares of finite targets means every
-     * output is finite, so the outputs need no scan of their own).
-     */
-    private double lossFromSquares(double squares, double[] targets, int rows) {
-        double value = loss.squaredErrorScale(partOfBatch(rows) * outputs) * squares;
-        return Double.isFinite(value) ? value : checkedLoss(targets, rows);
     }
 
     /**
@@ -299,24 +302,7 @@ public final class BatchEvaluator {
 
     /** {@link #lossAndGradient} at the network's own parameters (no parameter vector is built). */
     double lossAndGradient(double[] inputs, double[] targets, int rows, double[] gradient) {
-        if (fusesSquares() && columns.isOneSmallLayer()) {
-            double value = loss.squaredErrorScale(partOfBatch(rows)) * columns.oneLayer(
-                    loss.squaredErrorGradientFactor(partOfBatch(rows)),
-                    null, false, inputs, targets, rows, gradient);
-            if (Double.isFinite(value)) {
-                return value;
-            }
-            forward(null, false, inputs, rows);
-            return checkedLoss(targets, rows); // names the output or the overflow
-        }
-        forward(null, false, inputs, rows);
-        if (fusesSquares()) {
-            return lossFromSquares(columns.backward(loss, null, false, targets, rows, partOfBatch(rows), gradient,
-                    true), targets, rows);
-        }
-        double value = checkedLoss(targets, rows);
-        backward(null, false, inputs, targets, rows, gradient);
-        return value;
+        return evaluate(null, false, inputs, targets, rows, gradient);
     }
 
     /** {@link #predict} at the network's own parameters: writes the first {@code rows} outputs. */
@@ -508,6 +494,8 @@ public final class BatchEvaluator {
         double s5 = 0.0;
         double s6 = 0.0;
         double s7 = 0.0;
+        // Four chains for a group of up to four (idle chains are not free: they cost loads and adds,
+        // measured 5 % on W1, whose last group holds one probe), eight otherwise.
         if (count <= 4) {
             for (int k = 0; k < n; k++) {
                 double y = targets[k];

@@ -43,16 +43,17 @@ public abstract sealed class ElementwiseActivation extends Activation
 
     /**
      * Returns {@code f(zNew)} given {@code a = f(z)} at a nearby {@code z}: the value a
-     * finite-difference probe needs after moving one parameter by a tiny step. By default
-     * {@code apply(zNew)}; a member whose {@code apply} costs an exponential (the sigmoid, the tanh)
-     * takes {@code a + f'(z) d + f''(z) d^2 / 2} with {@code d = zNew - z} when
+     * finite-difference probe needs after moving one parameter by a tiny step: {@code apply(zNew)},
+     * except that a member whose {@code apply} costs an exponential (the sigmoid, the tanh; see
+     * {@link #takesTaylorSteps}) takes {@code a + f'(z) d + f''(z) d^2 / 2} with {@code d = zNew - z} when
      * {@code |d| <= TAYLOR_LIMIT}, both derivatives read from {@code a}. The result is then within
      * about one rounding of {@code apply(zNew)}, which is far inside the error of the difference
      * quotient it feeds ({@code FiniteDifferencesTest} checks the estimates against the
      * straightforward ones).
      */
-    double near(double z, double a, double zNew) {
-        return apply(zNew);
+    final double near(double z, double a, double zNew) {
+        double d = zNew - z;
+        return takesTaylorSteps() && Math.abs(d) <= TAYLOR_LIMIT ? taylor(a, d) : apply(zNew);
     }
 
     /** {@return whether {@link #taylor} serves this member (the sigmoid and the tanh, whose {@code apply} costs an exponential)} */
@@ -80,17 +81,8 @@ public abstract sealed class ElementwiseActivation extends Activation
         }
     }
 
-    /** Whether every {@code |zNew[k] - z[k]|}, {@code k < n}, is at most {@link #TAYLOR_LIMIT} (none NaN). */
-    static boolean movesWithinTaylorLimit(double[] z, double[] zNew, int n) {
-        double widest = 0.0;
-        for (int k = 0; k < n; k++) {
-            widest = Math.max(widest, Math.abs(zNew[k] - z[k])); // NaN wins, as Math.max says
-        }
-        return widest <= TAYLOR_LIMIT;
-    }
-
-    /** Writes {@code out[k] = near(z[k], a[k], zNew[k])} for {@code k < n} (members vectorise it). */
-    void nearColumn(double[] z, double[] a, double[] zNew, double[] out, int n) {
+    /** Writes {@code out[k] = near(z[k], a[k], zNew[k])} for {@code k < n}. */
+    final void nearColumn(double[] z, double[] a, double[] zNew, double[] out, int n) {
         for (int k = 0; k < n; k++) {
             out[k] = near(z[k], a[k], zNew[k]);
         }
@@ -224,15 +216,6 @@ public abstract sealed class ElementwiseActivation extends Activation
         }
 
         @Override
-        double near(double z, double a, double zNew) {
-            double d = zNew - z;
-            if (!(Math.abs(d) <= TAYLOR_LIMIT)) {
-                return apply(zNew);
-            }
-            return taylor(a, d);
-        }
-
-        @Override
         boolean takesTaylorSteps() {
             return true;
         }
@@ -245,25 +228,8 @@ public abstract sealed class ElementwiseActivation extends Activation
 
         @Override
         void taylorColumn(double[] a, double[] x, double delta, double[] out, int n) {
-            for (int r = 0; r < n; r++) {
-                double d = x == null ? delta : x[r] * delta;
-                double ar = a[r];
-                double slope = ar * (1.0 - ar);
-                out[r] = ar + d * (slope + 0.5 * d * slope * (1.0 - 2.0 * ar));
-            }
-        }
-
-        @Override
-        void nearColumn(double[] z, double[] a, double[] zNew, double[] out, int n) {
-            if (!movesWithinTaylorLimit(z, zNew, n)) {
-                super.nearColumn(z, a, zNew, out, n);
-                return;
-            }
-            for (int k = 0; k < n; k++) { // near's Taylor branch, with no test per entry
-                double d = zNew[k] - z[k];
-                double ak = a[k];
-                double slope = ak * (1.0 - ak);
-                out[k] = ak + d * (slope + 0.5 * d * slope * (1.0 - 2.0 * ak));
+            for (int r = 0; r < n; r++) { // this member's own taylor, inlined
+                out[r] = taylor(a[r], x == null ? delta : x[r] * delta);
             }
         }
 
@@ -314,15 +280,6 @@ public abstract sealed class ElementwiseActivation extends Activation
         }
 
         @Override
-        double near(double z, double a, double zNew) {
-            double d = zNew - z;
-            if (!(Math.abs(d) <= TAYLOR_LIMIT)) {
-                return apply(zNew);
-            }
-            return taylor(a, d);
-        }
-
-        @Override
         boolean takesTaylorSteps() {
             return true;
         }
@@ -335,25 +292,8 @@ public abstract sealed class ElementwiseActivation extends Activation
 
         @Override
         void taylorColumn(double[] a, double[] x, double delta, double[] out, int n) {
-            for (int r = 0; r < n; r++) {
-                double d = x == null ? delta : x[r] * delta;
-                double ar = a[r];
-                double slope = 1.0 - ar * ar;
-                out[r] = ar + d * (slope - d * ar * slope);
-            }
-        }
-
-        @Override
-        void nearColumn(double[] z, double[] a, double[] zNew, double[] out, int n) {
-            if (!movesWithinTaylorLimit(z, zNew, n)) {
-                super.nearColumn(z, a, zNew, out, n);
-                return;
-            }
-            for (int k = 0; k < n; k++) { // near's Taylor branch, with no test per entry
-                double d = zNew[k] - z[k];
-                double ak = a[k];
-                double slope = 1.0 - ak * ak;
-                out[k] = ak + d * (slope - d * ak * slope);
+            for (int r = 0; r < n; r++) { // this member's own taylor, inlined
+                out[r] = taylor(a[r], x == null ? delta : x[r] * delta);
             }
         }
 
