@@ -172,6 +172,14 @@ public abstract sealed class Activation permits ElementwiseActivation, Softmax {
         }
     }
 
+    /**
+     * {@link #forwardRows(double[][], double[][], int, int)} with a scratch array of at least
+     * {@code columns} values that a member may use (the sigmoid does, on long rows); the same bits.
+     */
+    void forwardRows(double[][] z, double[][] a, int rows, int columns, double[] scratch) {
+        forwardRows(z, a, rows, columns);
+    }
+
     /** {@link #backward(double[], double[], double[], int, int)} for the first {@code rows} rows of arrays of rows. */
     void backwardRows(double[][] z, double[][] a, double[][] gradient, int rows, int columns) {
         for (int i = 0; i < rows; i++) {

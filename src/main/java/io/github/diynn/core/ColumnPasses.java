@@ -67,6 +67,8 @@ final class ColumnPasses {
     private double[] asideA;
     private final double[] keptZ;
     private final double[] keptA;
+    /** Scratch for an activation's pass over a column (the sigmoid's shifted arguments). */
+    private final double[] scratch;
     private boolean swapped;
     /** Whether the last {@link #moveColumn} swapped in new outputs alone (a Taylor step on the exact move). */
     private boolean taylorOnly;
@@ -121,6 +123,7 @@ final class ColumnPasses {
         this.movedA = new double[capacity];
         this.keptZ = new double[capacity];
         this.keptA = new double[capacity];
+        this.scratch = new double[capacity];
     }
 
     // ------------------------------------------------------------------ forward
@@ -144,7 +147,7 @@ final class ColumnPasses {
             for (int j = 0; j < out; j++) {
                 unit(in, w, wAt, j, out, b == null ? Double.NaN : b[bAt + j], b != null, z[l][j], rows);
             }
-            layer.activation().forwardRows(z[l], a[l], out, rows);
+            layer.activation().forwardRows(z[l], a[l], out, rows, scratch);
         }
         keepLastLayer(rows);
     }
@@ -680,7 +683,7 @@ final class ColumnPasses {
                             layer.hasBias() ? theta[layout.biasOffset(m) + j] : Double.NaN, layer.hasBias(), z[m][j],
                             rows);
                 }
-                layer.activation().forwardRows(z[m], a[m], width, rows);
+                layer.activation().forwardRows(z[m], a[m], width, rows, scratch);
             }
             unit(a[last - 1], theta, layout.weightOffset(last), 0, 1, bias, output.hasBias(), out, rows);
         } finally {
@@ -761,7 +764,7 @@ final class ColumnPasses {
                 unit(a[m - 1], theta, layout.weightOffset(m), j, out,
                         layer.hasBias() ? theta[layout.biasOffset(m) + j] : Double.NaN, layer.hasBias(), z[m][j], rows);
             }
-            layer.activation().forwardRows(z[m], a[m], out, rows);
+            layer.activation().forwardRows(z[m], a[m], out, rows, scratch);
         }
         keepLastLayer(rows);
     }

@@ -172,6 +172,9 @@ public abstract sealed class ElementwiseActivation extends Activation
 
     /** {@link Activation#SIGMOID}. */
     static final class Sigmoid extends ElementwiseActivation {
+        /** From this many values a row, {@link #forwardRows(double[][], double[][], int, int, double[])} splits its loop. */
+        static final int SPLIT_FROM = 64;
+
         @Override
         void forwardRows(double[][] z, double[][] a, int rows, int columns) {
             for (int i = 0; i < rows; i++) {
@@ -179,6 +182,33 @@ public abstract sealed class ElementwiseActivation extends Activation
                 double[] ai = a[i];
                 for (int j = 0; j < columns; j++) {
                     ai[j] = apply(zi[j]);
+                }
+            }
+        }
+
+        /**
+         * On rows of at least {@link #SPLIT_FROM} values (a unit's column of a batch), the
+         * exponentials of a whole row first ({@link Exp#expOfMinusMagnitude}), then the divisions
+         * in a loop of their own: the bits of {@link #apply}, about twice as fast. The numerator
+         * {@code z >= 0 ? 1 : e} is written {@code max(e, min(max(z, 0) * 2^1023 * 2^1023, 1))}, the
+         * same value without a branch, so that the JIT vectorises the loop: the product is 0 for
+         * {@code z <= 0} (and NaN for NaN) and at least 1 for any positive {@code z}, and
+         * {@code 0 <= e <= 1}, with {@code e = 1} at {@code z = 0}, where both numerators are 1.
+         */
+        @Override
+        void forwardRows(double[][] z, double[][] a, int rows, int columns, double[] scratch) {
+            if (columns < SPLIT_FROM) {
+                forwardRows(z, a, rows, columns);
+                return;
+            }
+            for (int i = 0; i < rows; i++) {
+                double[] zi = z[i];
+                double[] ai = a[i];
+                Exp.expOfMinusMagnitude(zi, ai, scratch, columns);
+                for (int j = 0; j < columns; j++) {
+                    double e = ai[j];
+                    double numerator = Math.max(e, Math.min(Math.max(zi[j], 0.0) * 0x1p1023 * 0x1p1023, 1.0));
+                    ai[j] = numerator / (1.0 + e);
                 }
             }
         }

@@ -266,6 +266,40 @@ class ActivationTest {
         assertThat(Activation.SIGMOID.apply(37)).isEqualTo(1.0);
     }
 
+    /** Pre-activations of every kind: ordinary, large, past the exponential's edges, zeros, NaN, subnormal. */
+    private static double[] preActivationsOfEveryKind(SplittableRandom random, int n) {
+        double[] special = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -708.0,
+            Math.nextDown(-708.0), 708.0, -709.5, -745.0, -746.0, 745.0, 37.0, -37.0, Double.MIN_VALUE,
+            -Double.MIN_VALUE, 1e-300, -1e-300, Double.MAX_VALUE, -Double.MAX_VALUE};
+        double[] z = new double[n];
+        for (int r = 0; r < n; r++) {
+            z[r] = switch (r % 5) {
+                case 0 -> random.nextDouble(-12.0, 12.0);
+                case 1 -> random.nextDouble(-800.0, 800.0);
+                case 2 -> Double.longBitsToDouble(random.nextLong());
+                case 3 -> special[random.nextInt(special.length)];
+                default -> random.nextGaussian() * 3.0;
+            };
+        }
+        return z;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 63, 64, 65, 150, 151, 256, 1000})
+    void sigmoidOverAColumnWithScratchHasTheBitsOfApplyOnEveryKindOfArgument(int rows) {
+        SplittableRandom random = new SplittableRandom(1000L + rows);
+        double[][] z = {preActivationsOfEveryKind(random, rows), preActivationsOfEveryKind(random, rows)};
+        double[][] a = new double[2][rows];
+        Activation.SIGMOID.forwardRows(z, a, 2, rows, new double[rows]);
+        for (int i = 0; i < 2; i++) {
+            for (int r = 0; r < rows; r++) {
+                // doubleToLongBits: every NaN is one NaN (which NaN an operation returns is not specified)
+                assertThat(Double.doubleToLongBits(a[i][r])).as("sigmoid(%s)", z[i][r])
+                        .isEqualTo(Double.doubleToLongBits(Activation.SIGMOID.apply(z[i][r])));
+            }
+        }
+    }
+
     @Test
     void sigmoidIsNondecreasingAcrossItsWholeRange() {
         double previous = Activation.SIGMOID.apply(Double.NEGATIVE_INFINITY);

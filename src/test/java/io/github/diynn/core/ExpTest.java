@@ -53,6 +53,30 @@ class ExpTest {
     }
 
     @Test
+    void overAnArrayHasTheBitsOfExpOfMinusTheMagnitude() {
+        SplittableRandom random = new SplittableRandom(20261202L);
+        for (int n : new int[] {1, 2, 15, 64, 150, 257}) {
+            double[] z = new double[n];
+            for (int j = 0; j < n; j++) {
+                z[j] = switch (j % 4) {
+                    case 0 -> random.nextDouble(-750.0, 750.0);
+                    case 1 -> random.nextDouble(-3.0, 3.0);
+                    case 2 -> Double.longBitsToDouble(random.nextLong()); // NaN, infinite, subnormal too
+                    default -> new double[] {0.0, -0.0, Double.NaN, 708.0, -708.0, Math.nextUp(708.0),
+                        Exp.UNDERFLOW_EDGE, -Exp.UNDERFLOW_EDGE, Double.POSITIVE_INFINITY}[j % 9];
+                };
+            }
+            double[] out = new double[n];
+            Exp.expOfMinusMagnitude(z, out, new double[n], n);
+            for (int j = 0; j < n; j++) {
+                // doubleToLongBits: every NaN is one NaN (which NaN an operation returns is not specified)
+                assertThat(Double.doubleToLongBits(out[j])).as("e^-|%s|", z[j])
+                        .isEqualTo(Double.doubleToLongBits(Exp.exp(-Math.abs(z[j]))));
+            }
+        }
+    }
+
+    @Test
     void agreesWithStrictMathWithinOneUlpOnMillionsOfSeededPoints() {
         SplittableRandom random = new SplittableRandom(20261128L);
         Tally tally = new Tally();
