@@ -173,10 +173,10 @@ public abstract sealed class Activation permits ElementwiseActivation, Softmax {
     }
 
     /**
-     * {@link #forwardRows(double[][], double[][], int, int)} with a scratch array of at least
-     * {@code columns} values that a member may use (the sigmoid does, on long rows); the same bits.
+     * {@link #forwardRows(double[][], double[][], int, int)} with scratch a member may use (the
+     * sigmoid does): three arrays of the same length, at least {@code columns}; the same bits.
      */
-    void forwardRows(double[][] z, double[][] a, int rows, int columns, double[] scratch) {
+    void forwardRows(double[][] z, double[][] a, int rows, int columns, double[][] scratch) {
         forwardRows(z, a, rows, columns);
     }
 

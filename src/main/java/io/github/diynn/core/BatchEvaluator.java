@@ -118,6 +118,9 @@ public final class BatchEvaluator {
         this.widestOut = wideOut;
     }
 
+    /** See {@link #activationScratch()}. */
+    private double[][] activationScratch;
+
     /*
      * Buffers that only some calls need are made by the first call that needs them: the weights
      * copied from a parameter vector (not needed to predict with the network's own), and the
@@ -707,7 +710,19 @@ public final class BatchEvaluator {
                 Kernels.addRow(zl[i], bias, out);
             }
         }
-        layer.activation().forwardRows(zl, a[l], rows, out);
+        layer.activation().forwardRows(zl, a[l], rows, out, activationScratch());
+    }
+
+    /** Values a group of short rows holds in {@link #activationScratch}: enough for the sigmoid's vector loop to pay. */
+    private static final int SCRATCH_GROUP = 2048;
+
+    /** The scratch of {@link Activation#forwardRows(double[][], double[][], int, int, double[][])}, made by the first pass that runs. */
+    private double[][] activationScratch() {
+        if (activationScratch == null) {
+            int group = (int) Math.min(SCRATCH_GROUP, (long) capacity * widest);
+            activationScratch = new double[][] {new double[group], new double[group], new double[Math.max(group, widest)]};
+        }
+        return activationScratch;
     }
 
     /** Copies the output layer's rows into the row-major arrays the loss reads. */

@@ -67,8 +67,8 @@ final class ColumnPasses {
     private double[] asideA;
     private final double[] keptZ;
     private final double[] keptA;
-    /** Scratch for an activation's pass over a column (the sigmoid's shifted arguments). */
-    private final double[] scratch;
+    /** Scratch for an activation's pass over a column (see {@link Activation#forwardRows(double[][], double[][], int, int, double[][])}). */
+    private final double[][] scratch;
     private boolean swapped;
     /** Whether the last {@link #moveColumn} swapped in new outputs alone (a Taylor step on the exact move). */
     private boolean taylorOnly;
@@ -123,7 +123,10 @@ final class ColumnPasses {
         this.movedA = new double[capacity];
         this.keptZ = new double[capacity];
         this.keptA = new double[capacity];
-        this.scratch = new double[capacity];
+        // A long column is one pass and needs only the third array; short ones (a small batch) are
+        // grouped, up to NARROW units of SPLIT_FROM rows.
+        int group = Math.min(capacity, ElementwiseActivation.Sigmoid.SPLIT_FROM) * NARROW;
+        this.scratch = new double[][] {new double[group], new double[group], new double[Math.max(group, capacity)]};
     }
 
     // ------------------------------------------------------------------ forward

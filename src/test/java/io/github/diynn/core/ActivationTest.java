@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -285,16 +286,25 @@ class ActivationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 7, 63, 64, 65, 150, 151, 256, 1000})
-    void sigmoidOverAColumnWithScratchHasTheBitsOfApplyOnEveryKindOfArgument(int rows) {
-        SplittableRandom random = new SplittableRandom(1000L + rows);
-        double[][] z = {preActivationsOfEveryKind(random, rows), preActivationsOfEveryKind(random, rows)};
-        double[][] a = new double[2][rows];
-        Activation.SIGMOID.forwardRows(z, a, 2, rows, new double[rows]);
-        for (int i = 0; i < 2; i++) {
-            for (int r = 0; r < rows; r++) {
+    @CsvSource({
+        // rows, columns, scratch length: one pass a row (columns >= 64), groups of short rows with and
+        // without a last partial group, a scratch too small to group, a single row
+        "2, 64, 64", "3, 150, 150", "2, 1000, 1000", "2, 65, 100",
+        "10, 3, 8", "9, 3, 9", "256, 32, 2048", "7, 10, 2048", "5, 63, 100", "1, 32, 2048", "4, 1, 3"
+    })
+    void sigmoidWithScratchHasTheBitsOfApplyOnEveryKindOfArgument(int rows, int columns, int scratchLength) {
+        SplittableRandom random = new SplittableRandom(1000L * rows + columns);
+        double[][] z = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            z[i] = preActivationsOfEveryKind(random, columns);
+        }
+        double[][] a = new double[rows][columns];
+        double[][] scratch = {new double[scratchLength], new double[scratchLength], new double[scratchLength]};
+        Activation.SIGMOID.forwardRows(z, a, rows, columns, scratch);
+        for (int i = 0; i < rows; i++) {
+            for (int r = 0; r < columns; r++) {
                 // doubleToLongBits: every NaN is one NaN (which NaN an operation returns is not specified)
-                assertThat(Double.doubleToLongBits(a[i][r])).as("sigmoid(%s)", z[i][r])
+                assertThat(Double.doubleToLongBits(a[i][r])).as("sigmoid(%s) at row %d", z[i][r], i)
                         .isEqualTo(Double.doubleToLongBits(Activation.SIGMOID.apply(z[i][r])));
             }
         }
