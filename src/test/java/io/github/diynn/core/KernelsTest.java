@@ -73,7 +73,9 @@ class KernelsTest {
     @Test
     void multiplyHasTheBitsOfThePlainLoopOnSmallAndLargeOperands() {
         SplittableRandom random = new SplittableRandom(5);
-        int[][] shapes = {{4, 4, 4}, {16, 16, 16}, {3, 16, 17}, {5, 2, 128}, {9, 64, 64}, {1, 1, 1}, {2, 0, 3}};
+        int[][] shapes = {{4, 4, 4}, {16, 16, 16}, {3, 16, 17}, {5, 2, 128}, {9, 64, 64}, {1, 1, 1}, {2, 0, 3},
+            // small right-hand operands: four columns at a time, with and without the rest
+            {3, 2, 7}, {2, 8, 8}, {6, 3, 5}, {4, 21, 3}, {7, 1, 9}};
         for (int[] shape : shapes) {
             int rows = shape[0];
             int inner = shape[1];
