@@ -46,6 +46,52 @@ public final class Softmax extends Activation {
         }
     }
 
+    /**
+     * The rows' shifted values {@code z - max} gathered a group at a time into {@code scratch[0]}
+     * and their exponentials computed in one pass ({@link Exp#expOfMinusMagnitude}: {@code z - max}
+     * is at most 0, so {@code -|z - max|} is that value and its exponential has the bits of
+     * {@code Exp.exp(z - max)}); then each row's sum and divisions, in {@link #forward}'s order. The
+     * same bits as {@code forward}, row by row.
+     */
+    @Override
+    void forwardRows(double[][] z, double[][] a, int rows, int columns, double[][] scratch) {
+        double[] shiftedZ = scratch[0];
+        double[] e = scratch[1];
+        int group = shiftedZ.length / Math.max(columns, 1);
+        if (columns == 0 || group < 2 || rows < 2) {
+            forwardRows(z, a, rows, columns);
+            return;
+        }
+        for (int from = 0; from < rows; from += group) {
+            int count = Math.min(group, rows - from);
+            for (int i = 0; i < count; i++) {
+                double[] zi = z[from + i];
+                double max = zi[0];
+                for (int k = 1; k < columns; k++) {
+                    max = Math.max(max, zi[k]);
+                }
+                int at = i * columns;
+                for (int k = 0; k < columns; k++) {
+                    shiftedZ[at + k] = zi[k] - max;
+                }
+            }
+            Exp.expOfMinusMagnitude(shiftedZ, e, scratch[2], count * columns);
+            for (int i = 0; i < count; i++) {
+                double[] ai = a[from + i];
+                int at = i * columns;
+                double sum = 0.0;
+                for (int k = 0; k < columns; k++) {
+                    double ek = e[at + k];
+                    ai[k] = ek;
+                    sum += ek;
+                }
+                for (int k = 0; k < columns; k++) {
+                    ai[k] /= sum;
+                }
+            }
+        }
+    }
+
     @Override
     void backward(double[] z, double[] a, double[] gradient, int rows, int columns) {
         for (int i = 0; i < rows; i++) {

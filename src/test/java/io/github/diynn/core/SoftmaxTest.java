@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SoftmaxTest {
 
@@ -147,6 +150,36 @@ class SoftmaxTest {
             assertThat(activation.backward(z, upstream))
                     .as("%s", activation)
                     .isEqualTo(activation.derivative(z).multiplyElements(upstream));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"256, 10, 2048", "7, 10, 2048", "5, 3, 7", "9, 4, 8", "2, 1, 2048", "3, 10, 10", "1, 10, 2048"})
+    void rowsWithScratchHaveTheBitsOfForwardRowByRow(int rows, int columns, int scratchLength) {
+        SplittableRandom random = new SplittableRandom(31L * rows + columns);
+        double[][] z = new double[rows][columns];
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < columns; k++) {
+                z[i][k] = switch ((i + k) % 6) {
+                    case 0 -> random.nextDouble(-5.0, 5.0);
+                    case 1 -> random.nextDouble(-800.0, 800.0); // differences past the exponential's edges
+                    case 2 -> i % 4 == 3 ? Double.NEGATIVE_INFINITY : random.nextGaussian();
+                    case 3 -> i % 5 == 4 && k == 3 ? Double.NaN : random.nextDouble(-40.0, 0.0);
+                    default -> random.nextGaussian() * 10.0;
+                };
+            }
+        }
+        double[][] a = new double[rows][columns];
+        double[][] scratch = {new double[scratchLength], new double[scratchLength], new double[scratchLength]};
+        SOFTMAX.forwardRows(z, a, rows, columns, scratch);
+        for (int i = 0; i < rows; i++) {
+            double[] expected = new double[columns];
+            SOFTMAX.forward(z[i], expected, 1, columns);
+            for (int k = 0; k < columns; k++) {
+                // doubleToLongBits: every NaN is one NaN (which NaN an operation returns is not specified)
+                assertThat(Double.doubleToLongBits(a[i][k])).as("row %d, column %d", i, k)
+                        .isEqualTo(Double.doubleToLongBits(expected[k]));
+            }
         }
     }
 }
