@@ -192,8 +192,9 @@ public abstract sealed class ElementwiseActivation extends Activation
          * {@code apply} value by value once a pass has about a hundred values. A row of at least
          * {@link #SPLIT_FROM} values (a unit's column of a batch) is one pass; shorter rows (a batch
          * of samples, each row a layer's units) are copied a group at a time into
-         * {@code scratch[0]}, as many rows as it holds, and their exponentials written to
-         * {@code scratch[1]}; {@code scratch[2]} holds the shifted arguments.
+         * {@code scratch[0]}, as many rows as it holds, their exponentials and then their outputs
+         * written to {@code scratch[1]} and copied out; {@code scratch[2]} holds the shifted
+         * arguments.
          *
          * <p>The numerator {@code z >= 0 ? 1 : e} of {@code apply} is written
          * {@code max(e, min(max(z, 0) * 2^1023 * 2^1023, 1))}, the same value without a branch, so
@@ -222,9 +223,11 @@ public abstract sealed class ElementwiseActivation extends Activation
                 for (int i = 0; i < count; i++) {
                     System.arraycopy(z[from + i], 0, flatZ, i * columns, columns);
                 }
-                Exp.expOfMinusMagnitude(flatZ, flatE, scratch[2], count * columns);
+                int n = count * columns;
+                Exp.expOfMinusMagnitude(flatZ, flatE, scratch[2], n);
+                divide(flatZ, flatE, 0, flatE, n); // one long loop, not one short loop a row
                 for (int i = 0; i < count; i++) {
-                    divide(z[from + i], flatE, i * columns, a[from + i], columns);
+                    System.arraycopy(flatE, i * columns, a[from + i], 0, columns);
                 }
             }
         }

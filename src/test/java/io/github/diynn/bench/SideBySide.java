@@ -1,6 +1,7 @@
 package io.github.diynn.bench;
 
 import io.github.diynn.core.Network;
+import io.github.diynn.core.Predictor;
 import io.github.diynn.data.Dataset;
 import io.github.diynn.train.Trainer;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * counted (caches and memory bandwidth are still shared). JMH's separate runs of each contender drift
  * apart when other work comes and goes; this does not replace JMH, it complements it.
  *
- * <pre>  mvn -B -q test-compile exec:java -Dexample=io.github.diynn.bench.SideBySide [-Dexec.args="rounds [W1|W2|W3]"]</pre>
+ * <pre>  mvn -B -q test-compile exec:java -Dexample=io.github.diynn.bench.SideBySide [-Dexec.args="rounds [W1|W2|W3|W4|W5]"]</pre>
  */
 public final class SideBySide {
 
@@ -34,11 +35,11 @@ public final class SideBySide {
     }
 
     /**
-     * Runs W1-W3 and prints, for each contender, the median time per run and the median of the
+     * Runs W1-W5 and prints, for each contender, the median time per run and the median of the
      * per-round ratios to diynn.
      *
      * @param args the number of measured rounds (default 21), then optionally a workload to run alone
-     *     ({@code W1}, {@code W2} or {@code W3})
+     *     ({@code W1}, {@code W2}, {@code W3}, {@code W4} or {@code W5}: the workloads whose title starts so)
      * @throws IOException if the Iris data cannot be read
      */
     public static void main(String[] args) throws IOException {
@@ -79,6 +80,73 @@ public final class SideBySide {
                         0.01, epochs)),
                 new Contender("plain loop (2-3-1)", () -> ReferenceTutorialNet.trainBackpropagation(unscaledX,
                         unscaledY, w3Start.parameters(), 0.01, epochs))));
+        if (!"W1".equals(only) && !"W2".equals(only) && !"W3".equals(only)) {
+            digitsWorkloads(only, rounds);
+        }
+    }
+
+    /** W4 and W5 on the digits, each against {@link ReferenceNet} from the same start. */
+    private static void digitsWorkloads(String only, int rounds) throws IOException {
+        Dataset digits = Workloads.digits();
+        int size = digits.size();
+        double[] x = digits.inputs().toRowMajorArray();
+        double[] y = digits.targets().toRowMajorArray();
+        Network start = Workloads.digitsNetwork(Workloads.DIGITS_HIDDEN);
+        Trainer trainer = Workloads.digitsTrainer(Workloads.DIGITS_EPOCHS);
+        measure(only, "W4 digits, 10 epochs of SGD", rounds, List.of(
+                new Contender("diynn", () -> trainer.train(start, digits)),
+                new Contender("plain loop", () -> new ReferenceNet(64, Workloads.DIGITS_HIDDEN, 10, true, true,
+                        start.parameters(), size).trainMinibatch(x, y, size, Workloads.DIGITS_RATE,
+                        Workloads.DIGITS_EPOCHS, Workloads.DIGITS_BATCH, Workloads.SEED))));
+        ReferenceNet reference = new ReferenceNet(64, Workloads.DIGITS_HIDDEN, 10, true, true, start.parameters(), size);
+        Predictor predictor = start.predictor();
+        double[] outputs = new double[size * 10];
+        double[] referenceOutputs = new double[size * 10];
+        int calls = 20;
+        measure(only, "W5 predict 1797 rows, 20 calls", rounds, List.of(
+                new Contender("diynn predictor()", () -> {
+                    for (int c = 0; c < calls; c++) {
+                        predictor.predict(x, size, outputs);
+                    }
+                    return outputs;
+                }),
+                new Contender("diynn predict(Matrix)", () -> {
+                    Object last = null;
+                    for (int c = 0; c < calls; c++) {
+                        last = start.predict(digits.inputs());
+                    }
+                    return last;
+                }),
+                new Contender("plain loop", () -> {
+                    for (int c = 0; c < calls; c++) {
+                        reference.predict(x, size, referenceOutputs);
+                    }
+                    return referenceOutputs;
+                })));
+        double[] sample = digits.inputs().row(5);
+        double[] one = new double[10];
+        double[] referenceOne = new double[10];
+        int samples = 20_000;
+        measure(only, "W5 predict one sample, 20000 calls", rounds, List.of(
+                new Contender("diynn predictor()", () -> {
+                    for (int c = 0; c < samples; c++) {
+                        predictor.predict(sample, one);
+                    }
+                    return one;
+                }),
+                new Contender("diynn predict(double...)", () -> {
+                    Object last = null;
+                    for (int c = 0; c < samples; c++) {
+                        last = start.predict(sample);
+                    }
+                    return last;
+                }),
+                new Contender("plain loop", () -> {
+                    for (int c = 0; c < samples; c++) {
+                        reference.predict(sample, 1, referenceOne);
+                    }
+                    return referenceOne;
+                })));
     }
 
     private static void measure(String only, String workload, int rounds, List<Contender> contenders) {
