@@ -40,14 +40,15 @@ class ColumnPassesTest {
     void lossGradientAndPredictionsHaveTheRowLayoutsBits(int[] sizes, Activation hidden, Activation output,
             boolean biases, Loss loss) {
         Network network = GradientFixtures.network(sizes, hidden, output, biases, 7);
-        BatchEvaluator byColumns = BatchEvaluator.of(network, loss, 40);
-        BatchEvaluator byRows = BatchEvaluator.inRowLayout(network, loss, 40);
+        BatchEvaluator byColumns = BatchEvaluator.of(network, loss, 200);
+        BatchEvaluator byRows = BatchEvaluator.inRowLayout(network, loss, 200);
         assertThat(byColumns.byColumns()).isTrue();
         assertThat(byRows.byColumns()).isFalse();
         int in = sizes[0];
         int out = sizes[sizes.length - 1];
         for (long seed = 1; seed <= 12; seed++) {
-            int rows = 1 + (int) (seed * 13 % 40);
+            // small batches (an activation's short columns grouped), then 84 to 187 rows (one pass a column)
+            int rows = seed <= 8 ? 1 + (int) (seed * 13 % 40) : 60 + (int) (seed * 37 % 140);
             double[] theta = GradientFixtures.shifted(network.parameters(), seed);
             double[] x = GradientFixtures.inputs(rows, in, seed).raw();
             double[] y = targets(loss, rows, out, seed).raw();
@@ -75,25 +76,27 @@ class ColumnPassesTest {
     void finiteDifferencesHaveTheRowLayoutsBits(int[] sizes, Activation hidden,
             Activation output, boolean biases, Loss loss) {
         Network network = GradientFixtures.network(sizes, hidden, output, biases, 11);
-        BatchEvaluator byColumns = BatchEvaluator.of(network, loss, 30);
-        BatchEvaluator byRows = BatchEvaluator.inRowLayout(network, loss, 30);
-        int rows = 30;
-        double[] x = GradientFixtures.inputs(rows, sizes[0], 3).raw();
-        double[] y = targets(loss, rows, sizes[sizes.length - 1], 3).raw();
-        // Steps of 1e-8 and 1e-6 take the Taylor steps; 1e-4 moves some units too far for them.
-        for (double[] scheme : new double[][] {{1, 1e-8}, {0, 1e-6}, {0, 1e-4}, {1, 1e-4}}) {
-            boolean forward = scheme[0] == 1;
-            double step = scheme[1];
-            double[] theta = network.parameters();
-            double[] g1 = new double[theta.length];
-            double[] g2 = new double[theta.length];
-            double v1 = byColumns.finiteDifferences(forward, step, theta, x, y, rows, g1);
-            double v2 = byRows.finiteDifferences(forward, step, theta, x, y, rows, g2);
-            assertThat(v1).isEqualTo(v2);
-            assertThat(theta).isEqualTo(network.parameters());
-            // Both layouts make each probe by the same arithmetic (the moved unit's sum, its Taylor
-            // step, the later layers in full, the loss in the same order), so the bits agree.
-            assertThat(bits(g1)).as("%s, step %s", forward ? "forward" : "central", step).isEqualTo(bits(g2));
+        BatchEvaluator byColumns = BatchEvaluator.of(network, loss, 150);
+        BatchEvaluator byRows = BatchEvaluator.inRowLayout(network, loss, 150);
+        for (int rows : new int[] {30, 150}) {
+            double[] x = GradientFixtures.inputs(rows, sizes[0], 3).raw();
+            double[] y = targets(loss, rows, sizes[sizes.length - 1], 3).raw();
+            // Steps of 1e-8 and 1e-6 take the Taylor steps; 1e-4 moves some units too far for them.
+            for (double[] scheme : new double[][] {{1, 1e-8}, {0, 1e-6}, {0, 1e-4}, {1, 1e-4}}) {
+                boolean forward = scheme[0] == 1;
+                double step = scheme[1];
+                double[] theta = network.parameters();
+                double[] g1 = new double[theta.length];
+                double[] g2 = new double[theta.length];
+                double v1 = byColumns.finiteDifferences(forward, step, theta, x, y, rows, g1);
+                double v2 = byRows.finiteDifferences(forward, step, theta, x, y, rows, g2);
+                assertThat(v1).isEqualTo(v2);
+                assertThat(theta).isEqualTo(network.parameters());
+                // Both layouts make each probe by the same arithmetic (the moved unit's sum, its Taylor
+                // step, the later layers in full, the loss in the same order), so the bits agree.
+                assertThat(bits(g1)).as("%s, step %s, %d rows", forward ? "forward" : "central", step, rows)
+                        .isEqualTo(bits(g2));
+            }
         }
     }
 
