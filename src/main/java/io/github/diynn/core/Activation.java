@@ -174,7 +174,12 @@ public abstract sealed class Activation permits ElementwiseActivation, Softmax {
 
     /**
      * {@link #forwardRows(double[][], double[][], int, int)} with scratch a member may use (the
-     * sigmoid does): three arrays of the same length, at least {@code columns}; the same bits.
+     * sigmoid and the softmax do); the same bits. Each row of {@code a} must be a different array
+     * from the row of {@code z} it is computed from (the sigmoid writes part of its work into
+     * {@code a} before it reads {@code z} again). {@code scratch} is three arrays: the second and
+     * the third at least as long as the first, and the third at least {@code columns} long when
+     * {@code columns} is at least {@code ElementwiseActivation.Sigmoid.SPLIT_FROM}; a first array
+     * shorter than two rows only costs speed (the rows then go one value at a time).
      */
     void forwardRows(double[][] z, double[][] a, int rows, int columns, double[][] scratch) {
         forwardRows(z, a, rows, columns);

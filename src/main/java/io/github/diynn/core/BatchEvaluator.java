@@ -71,6 +71,10 @@ public final class BatchEvaluator {
     private double[][] probeOutputs;
     private final int[] probeIndex = new int[PROBES];
     private final double[] probeTotals = new double[PROBES];
+    /** Values a group of short rows holds in {@link #activationScratch}: enough for the sigmoid's vector loop to pay. */
+    private static final int SCRATCH_GROUP = 2048;
+    /** The activations' scratch, made by the first pass that needs it ({@link #activationScratch()}). */
+    private double[][] activationScratch;
     private static final int PROBES = 8;
     /** The column layout's passes for a narrow network (see {@link ColumnPasses}), else null. */
     private final ColumnPasses columns;
@@ -117,9 +121,6 @@ public final class BatchEvaluator {
         this.widestIn = wideIn;
         this.widestOut = wideOut;
     }
-
-    /** See {@link #activationScratch()}. */
-    private double[][] activationScratch;
 
     /*
      * Buffers that only some calls need are made by the first call that needs them: the weights
@@ -713,14 +714,15 @@ public final class BatchEvaluator {
         layer.activation().forwardRows(zl, a[l], rows, out, activationScratch());
     }
 
-    /** Values a group of short rows holds in {@link #activationScratch}: enough for the sigmoid's vector loop to pay. */
-    private static final int SCRATCH_GROUP = 2048;
-
-    /** The scratch of {@link Activation#forwardRows(double[][], double[][], int, int, double[][])}, made by the first pass that runs. */
+    /**
+     * The scratch of {@link Activation#forwardRows(double[][], double[][], int, int, double[][])},
+     * made by the first pass that runs.
+     */
     private double[][] activationScratch() {
         if (activationScratch == null) {
             int group = (int) Math.min(SCRATCH_GROUP, (long) capacity * widest);
-            activationScratch = new double[][] {new double[group], new double[group], new double[Math.max(group, widest)]};
+            activationScratch = new double[][] {
+                new double[group], new double[group], new double[Math.max(group, widest)]};
         }
         return activationScratch;
     }

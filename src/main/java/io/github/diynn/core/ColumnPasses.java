@@ -67,7 +67,7 @@ final class ColumnPasses {
     private double[] asideA;
     private final double[] keptZ;
     private final double[] keptA;
-    /** Scratch for an activation's pass over a column (see {@link Activation#forwardRows(double[][], double[][], int, int, double[][])}). */
+    /** Scratch for an activation's pass over a column (see {@code Activation.forwardRows}). */
     private final double[][] scratch;
     private boolean swapped;
     /** Whether the last {@link #moveColumn} swapped in new outputs alone (a Taylor step on the exact move). */
@@ -183,9 +183,10 @@ final class ColumnPasses {
 
     /**
      * The whole step of a {@link #isOneSmallLayer} network under a squared-error loss in one loop
-     * over the rows (a sigmoid or tanh layer's outputs first, in the activation's own loop over the
-     * column, which is faster than one exponential at a time): the layer's pre-activation and output, the squared error, the delta
-     * {@code factor * (a - y) * f'(z, a)} and the gradient sums, each value computed by the same
+     * over the rows (a sigmoid layer's outputs first, in the sigmoid's own loop over the column,
+     * which is faster than one exponential at a time): the layer's pre-activation and output, the
+     * squared error, the delta {@code factor * (a - y) * f'(z, a)} and the gradient sums, each value
+     * computed by the same
      * operations in the same order as {@link #forward}, {@link Loss#outputDelta} and
      * {@link #backward} compute it apart, so with the same bits (multiplying by {@code 1.0}, where a
      * factor or a derivative is one, changes no double). Writes the gradient and returns the sum of
@@ -217,7 +218,8 @@ final class ColumnPasses {
         double s2 = 0.0;
         double sb = 0.0;
         double squares = 0.0;
-        boolean split = f.takesTaylorSteps(); // an exponential a value: the activation's own loop over the column
+        // The sigmoid's own loop over the column is faster than one exponential at a time.
+        boolean split = f == Activation.SIGMOID;
         for (int r = 0; split && r < rows; r++) {
             double zr = inputs == 1 ? 0.0 + x0[r] * w0
                     : inputs == 2 ? 0.0 + x0[r] * w0 + x1[r] * w1

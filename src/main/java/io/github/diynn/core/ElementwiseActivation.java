@@ -172,7 +172,10 @@ public abstract sealed class ElementwiseActivation extends Activation
 
     /** {@link Activation#SIGMOID}. */
     static final class Sigmoid extends ElementwiseActivation {
-        /** From this many values a row, {@link #forwardRows(double[][], double[][], int, int, double[])} splits its loop. */
+        /**
+         * From this many values a row, {@link #forwardRows(double[][], double[][], int, int, double[][])}
+         * runs each row as one pass; shorter rows are gathered in groups.
+         */
         static final int SPLIT_FROM = 64;
 
         @Override
@@ -207,7 +210,7 @@ public abstract sealed class ElementwiseActivation extends Activation
             if (columns >= SPLIT_FROM) {
                 for (int i = 0; i < rows; i++) {
                     Exp.expOfMinusMagnitude(z[i], a[i], scratch[2], columns);
-                    divide(z[i], a[i], 0, a[i], columns);
+                    divide(z[i], a[i], a[i], columns);
                 }
                 return;
             }
@@ -225,17 +228,17 @@ public abstract sealed class ElementwiseActivation extends Activation
                 }
                 int n = count * columns;
                 Exp.expOfMinusMagnitude(flatZ, flatE, scratch[2], n);
-                divide(flatZ, flatE, 0, flatE, n); // one long loop, not one short loop a row
+                divide(flatZ, flatE, flatE, n); // one long loop, not one short loop a row
                 for (int i = 0; i < count; i++) {
                     System.arraycopy(flatE, i * columns, a[from + i], 0, columns);
                 }
             }
         }
 
-        /** {@code a[j] = numerator / (1 + e)} with {@code e = e[eAt + j]}, {@code e^-|z[j]|}; {@code e} may be {@code a} (at 0). */
-        private static void divide(double[] z, double[] e, int eAt, double[] a, int n) {
+        /** {@code a[j] = numerator / (1 + e[j])}, where {@code e[j] = e^-|z[j]|}; {@code e} may be {@code a}. */
+        private static void divide(double[] z, double[] e, double[] a, int n) {
             for (int j = 0; j < n; j++) {
-                double ej = e[eAt + j];
+                double ej = e[j];
                 double numerator = Math.max(ej, Math.min(Math.max(z[j], 0.0) * 0x1p1023 * 0x1p1023, 1.0));
                 a[j] = numerator / (1.0 + ej);
             }

@@ -165,9 +165,13 @@ final class Exp {
      * instructions; the second, one element at a time, the table and the power of two. An argument
      * of {@code exp} between {@code -708} and 0 needs no range check ({@code 2^e} is normal), and
      * any other (below {@code -708}, or NaN) takes {@link #exp} itself. About twice as fast as
-     * {@code exp} element by element on a column of 150 (see {@code docs/benchmarks.md}).
+     * {@code exp} element by element on a column of 150 (see {@code docs/benchmarks.md}). The three
+     * arrays must be different arrays.
      *
-     * @param shifted scratch of at least {@code n} values; {@code out} and {@code shifted} must not be {@code z}
+     * @param z the values whose magnitudes are negated; not changed
+     * @param out receives the exponentials
+     * @param shifted scratch of at least {@code n} values
+     * @param n how many values, from index 0
      */
     static void expOfMinusMagnitude(double[] z, double[] out, double[] shifted, int n) {
         for (int j = 0; j < n; j++) {

@@ -49,9 +49,11 @@ public final class Softmax extends Activation {
     /**
      * The rows' shifted values {@code z - max} gathered a group at a time into {@code scratch[0]}
      * and their exponentials computed in one pass ({@link Exp#expOfMinusMagnitude}: {@code z - max}
-     * is at most 0, so {@code -|z - max|} is that value and its exponential has the bits of
-     * {@code Exp.exp(z - max)}); then each row's sum and divisions, in {@link #forward}'s order. The
-     * same bits as {@code forward}, row by row.
+     * is at most 0, so {@code -|z - max|} is that value, or {@code -0.0} for {@code +0.0}, and its
+     * exponential has the bits of {@code Exp.exp(z - max)}); then each row's sum and divisions, in
+     * {@link #forward}'s order. The same values as {@code forward}, row by row, bit for bit; only a
+     * NaN (of a row with a NaN or an infinity in it, which training and prediction reject) may have
+     * another sign bit, as which NaN an operation returns is not specified.
      */
     @Override
     void forwardRows(double[][] z, double[][] a, int rows, int columns, double[][] scratch) {

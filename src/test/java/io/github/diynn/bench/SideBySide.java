@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * counted (caches and memory bandwidth are still shared). JMH's separate runs of each contender drift
  * apart when other work comes and goes; this does not replace JMH, it complements it.
  *
- * <pre>  mvn -B -q test-compile exec:java -Dexample=io.github.diynn.bench.SideBySide [-Dexec.args="rounds [W1|W2|W3|W4|W5]"]</pre>
+ * <pre>  mvn -B -q test-compile exec:java -Dexample=io.github.diynn.bench.SideBySide \
+ *      [-Dexec.args="rounds [W1|W2|W3|W4|W5]"]</pre>
  */
 public final class SideBySide {
 
@@ -98,7 +99,8 @@ public final class SideBySide {
                 new Contender("plain loop", () -> new ReferenceNet(64, Workloads.DIGITS_HIDDEN, 10, true, true,
                         start.parameters(), size).trainMinibatch(x, y, size, Workloads.DIGITS_RATE,
                         Workloads.DIGITS_EPOCHS, Workloads.DIGITS_BATCH, Workloads.SEED))));
-        ReferenceNet reference = new ReferenceNet(64, Workloads.DIGITS_HIDDEN, 10, true, true, start.parameters(), size);
+        ReferenceNet reference = new ReferenceNet(64, Workloads.DIGITS_HIDDEN, 10, true, true, start.parameters(),
+                size);
         Predictor predictor = start.predictor();
         double[] outputs = new double[size * 10];
         double[] referenceOutputs = new double[size * 10];

@@ -311,6 +311,33 @@ class ActivationTest {
     }
 
     @Test
+    void sigmoidWithScratchKeepsTheBitsOfApplyOnceTheJitCompilesItsLoops() {
+        // Thousands of calls on both paths (one pass a long row, groups of short rows), so that the
+        // JIT compiles and vectorises the loops while the comparison goes on.
+        SplittableRandom random = new SplittableRandom(77L);
+        double[][] scratch = {new double[256], new double[256], new double[256]};
+        long mismatches = 0;
+        for (int call = 0; call < 3000; call++) {
+            int columns = call % 2 == 0 ? 150 : 16;
+            int rows = call % 2 == 0 ? 2 : 40;
+            double[][] z = new double[rows][];
+            for (int i = 0; i < rows; i++) {
+                z[i] = preActivationsOfEveryKind(random, columns);
+            }
+            double[][] a = new double[rows][columns];
+            Activation.SIGMOID.forwardRows(z, a, rows, columns, scratch);
+            for (int i = 0; i < rows; i++) {
+                for (int r = 0; r < columns; r++) {
+                    if (Double.doubleToLongBits(a[i][r]) != Double.doubleToLongBits(Activation.SIGMOID.apply(z[i][r]))) {
+                        mismatches++;
+                    }
+                }
+            }
+        }
+        assertThat(mismatches).isZero();
+    }
+
+    @Test
     void sigmoidIsNondecreasingAcrossItsWholeRange() {
         double previous = Activation.SIGMOID.apply(Double.NEGATIVE_INFINITY);
         for (double z = -800; z <= 800; z += 0.5) {

@@ -77,6 +77,30 @@ class ExpTest {
     }
 
     @Test
+    void overAnArrayKeepsTheBitsOfExpOfMinusTheMagnitudeOnceTheJitCompilesItsLoops() {
+        // Thousands of calls, so that the JIT compiles the loops (and vectorises the first) while
+        // the comparison goes on: the compiled loops must give the interpreter's bits.
+        SplittableRandom random = new SplittableRandom(4242L);
+        int n = 256;
+        double[] z = new double[n];
+        double[] out = new double[n];
+        double[] shifted = new double[n];
+        long mismatches = 0;
+        for (int call = 0; call < 4000; call++) {
+            for (int j = 0; j < n; j++) {
+                z[j] = j % 17 == 0 ? Double.longBitsToDouble(random.nextLong()) : random.nextDouble(-30.0, 30.0);
+            }
+            Exp.expOfMinusMagnitude(z, out, shifted, n);
+            for (int j = 0; j < n; j++) {
+                if (Double.doubleToLongBits(out[j]) != Double.doubleToLongBits(Exp.exp(-Math.abs(z[j])))) {
+                    mismatches++;
+                }
+            }
+        }
+        assertThat(mismatches).isZero();
+    }
+
+    @Test
     void agreesWithStrictMathWithinOneUlpOnMillionsOfSeededPoints() {
         SplittableRandom random = new SplittableRandom(20261128L);
         Tally tally = new Tally();

@@ -154,19 +154,22 @@ class SoftmaxTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"256, 10, 2048", "7, 10, 2048", "5, 3, 7", "9, 4, 8", "2, 1, 2048", "3, 10, 10", "1, 10, 2048"})
+    @CsvSource({"256, 10, 2048", "7, 10, 2048", "5, 3, 7", "9, 4, 8", "2, 1, 2048", "3, 10, 10", "1, 10, 2048", "20, 2, 8"})
     void rowsWithScratchHaveTheBitsOfForwardRowByRow(int rows, int columns, int scratchLength) {
         SplittableRandom random = new SplittableRandom(31L * rows + columns);
         double[][] z = new double[rows][columns];
         for (int i = 0; i < rows; i++) {
             for (int k = 0; k < columns; k++) {
-                z[i][k] = switch ((i + k) % 6) {
-                    case 0 -> random.nextDouble(-5.0, 5.0);
-                    case 1 -> random.nextDouble(-800.0, 800.0); // differences past the exponential's edges
-                    case 2 -> i % 4 == 3 ? Double.NEGATIVE_INFINITY : random.nextGaussian();
-                    case 3 -> i % 5 == 4 && k == 3 ? Double.NaN : random.nextDouble(-40.0, 0.0);
-                    default -> random.nextGaussian() * 10.0;
-                };
+                z[i][k] = i % 7 == 5 ? Double.NEGATIVE_INFINITY // a row of -Infinity: NaN everywhere
+                        : i % 9 == 8 && k == 0 ? Double.POSITIVE_INFINITY // +Infinity - +Infinity: NaN
+                        : switch ((i + k) % 7) {
+                            case 0 -> random.nextDouble(-5.0, 5.0);
+                            case 1 -> random.nextDouble(-800.0, 800.0); // differences past the exponential's edges
+                            case 2 -> i % 4 == 3 ? Double.NEGATIVE_INFINITY : random.nextGaussian();
+                            case 3 -> i % 5 == 4 && k == 3 ? Double.NaN : random.nextDouble(-40.0, 0.0);
+                            case 4 -> Double.MIN_VALUE * random.nextInt(-1000, 1000); // subnormal
+                            default -> random.nextGaussian() * 10.0;
+                        };
             }
         }
         double[][] a = new double[rows][columns];
