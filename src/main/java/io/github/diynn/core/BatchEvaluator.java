@@ -73,6 +73,10 @@ public final class BatchEvaluator {
     private final double[] probeTotals = new double[PROBES];
     /** Values a group of short rows holds in {@link #activationScratch}: enough for the sigmoid's vector loop to pay. */
     private static final int SCRATCH_GROUP = 2048;
+    /** Whether the column layouts may serve this evaluator (not for {@link #inRowLayout}). */
+    private final boolean columnsAllowed;
+    /** Prediction by columns for a network {@link ColumnPasses} does not take, made by the first batch that needs it. */
+    private ColumnPrediction prediction;
     /** The activations' scratch, made by the first pass that needs it ({@link #activationScratch()}). */
     private double[][] activationScratch;
     private static final int PROBES = 8;
@@ -101,6 +105,7 @@ public final class BatchEvaluator {
         int last = Math.multiplyExact(capacity, outputs);
         this.lastZ = new double[last];
         this.lastA = new double[last];
+        this.columnsAllowed = columnsAllowed;
         this.columns = columnsAllowed && ColumnPasses.suits(network) ? new ColumnPasses(network, capacity, lastZ, lastA) : null;
         int wide = network.inputSize();
         int wideIn = 1;
@@ -309,10 +314,47 @@ public final class BatchEvaluator {
         return evaluate(null, false, inputs, targets, rows, gradient);
     }
 
-    /** {@link #predict} at the network's own parameters: writes the first {@code rows} outputs. */
+    /**
+     * {@link #predict} at the network's own parameters: writes the first {@code rows} outputs. A
+     * batch of at least {@link ColumnPrediction#MIN_ROWS} rows of a network the column layout of
+     * training does not take goes by {@link ColumnPrediction}, with the same bits.
+     */
     void predictOwn(double[] inputs, int rows, double[] outputs, int outputsAt) {
+        if (predictsByColumns(rows)) {
+            if (prediction == null) {
+                prediction = new ColumnPrediction(template, capacity);
+            }
+            prediction.predict(inputs, 0, rows, outputs, outputsAt);
+            return;
+        }
         forward(null, false, inputs, rows);
         System.arraycopy(lastA, 0, outputs, outputsAt, rows * outputSize());
+    }
+
+    /**
+     * {@link #predictOwn} of the rows of {@code inputs} from value {@code inputsAt} on (a block of a
+     * larger batch), read where they lie when the batch goes by {@link ColumnPrediction}, else
+     * copied into {@code copy} (at least {@code rows} rows) first, since the row kernels read from 0.
+     */
+    void predictOwn(double[] inputs, int inputsAt, int rows, double[] outputs, int outputsAt, double[] copy) {
+        if (predictsByColumns(rows)) {
+            if (prediction == null) {
+                prediction = new ColumnPrediction(template, capacity);
+            }
+            prediction.predict(inputs, inputsAt, rows, outputs, outputsAt);
+            return;
+        }
+        double[] from = inputs;
+        if (inputsAt > 0) {
+            System.arraycopy(inputs, inputsAt, copy, 0, rows * inputSize());
+            from = copy;
+        }
+        predictOwn(from, rows, outputs, outputsAt);
+    }
+
+    /** {@return whether {@link #predictOwn} of {@code rows} rows goes by {@link ColumnPrediction}} */
+    boolean predictsByColumns(int rows) {
+        return columns == null && columnsAllowed && rows >= ColumnPrediction.MIN_ROWS && ColumnPrediction.suits(template);
     }
 
     /** {@link #loss} at the network's own parameters. */

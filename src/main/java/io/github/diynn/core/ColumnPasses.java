@@ -273,7 +273,7 @@ final class ColumnPasses {
      * first {@code rows} rows: four inputs per pass, added left to right onto the running sum, which
      * starts at {@code +0.0}, as {@link Kernels#rowTimes} adds them.
      */
-    private static void unit(double[][] in, double[] w, int wAt, int j, int out, double bias, boolean hasBias,
+    static void unit(double[][] in, double[] w, int wAt, int j, int out, double bias, boolean hasBias,
             double[] zj, int rows) {
         int width = in.length;
         int k = 0;

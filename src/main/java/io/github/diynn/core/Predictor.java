@@ -26,7 +26,7 @@ public final class Predictor {
 
     private final Network network;
     private final Parallelism parallelism;
-    /** Per worker: an evaluator of one block, and the block's rows copied so it reads them from index 0. */
+    /** Per worker: an evaluator of one block, and, for the row kernels, the block's rows copied so they read them from index 0. */
     private final BatchEvaluator[] evaluators;
     private final double[][] blockInputs;
     private final WorkerTeam.Task blockTask = this::block;
@@ -136,15 +136,10 @@ public final class Predictor {
         if (evaluators[worker] == null) {
             evaluators[worker] = BatchEvaluator.of(network, Loss.SUM_SQUARED_ERROR, BLOCK);
         }
-        double[] rows = callInputs;
-        if (from > 0) {
-            // The evaluator reads its inputs from index 0: hand it the block's rows from there.
-            if (blockInputs[worker] == null) {
-                blockInputs[worker] = new double[BLOCK * in];
-            }
-            rows = blockInputs[worker];
-            System.arraycopy(callInputs, from * in, rows, 0, count * in);
+        if (from > 0 && blockInputs[worker] == null && !evaluators[worker].predictsByColumns(count)) {
+            blockInputs[worker] = new double[BLOCK * in]; // the row kernels read a block from index 0
         }
-        evaluators[worker].predictOwn(rows, count, callOutputs, from * network.outputSize());
+        evaluators[worker].predictOwn(callInputs, from * in, count, callOutputs, from * network.outputSize(),
+                blockInputs[worker]);
     }
 }

@@ -1,0 +1,68 @@
+package io.github.diynn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Prediction by columns gives the row layout's bits, for every network the row layout serves. */
+class ColumnPredictionTest {
+
+    static Stream<Arguments> wideNetworks() {
+        return Stream.of(
+                Arguments.of(new int[] {64, 32, 10}, Activation.SIGMOID, Activation.SOFTMAX, true),
+                Arguments.of(new int[] {9, 3, 1}, Activation.SIGMOID, Activation.IDENTITY, true),
+                Arguments.of(new int[] {2, 17, 2}, Activation.TANH, Activation.SIGMOID, false),
+                Arguments.of(new int[] {3, 13, 5, 4}, Activation.RELU, Activation.SOFTMAX, true),
+                Arguments.of(new int[] {1, 11, 1}, Activation.leakyRelu(), Activation.IDENTITY, true),
+                Arguments.of(new int[] {6, 2, 3}, Activation.SIGMOID, Activation.SOFTMAX, false),
+                Arguments.of(new int[] {10, 1}, Activation.IDENTITY, Activation.SOFTMAX, true),
+                Arguments.of(new int[] {5, 9, 9, 7}, Activation.SOFTMAX, Activation.TANH, true));
+    }
+
+    /** Inputs of order 1, and of order 100 in some rows, so that activations reach their tails. */
+    private static double[] inputs(int rows, int columns, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] x = new double[rows * columns];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = (k / columns) % 5 == 4 ? random.nextDouble(-100.0, 100.0) : random.nextGaussian();
+        }
+        return x;
+    }
+
+    @ParameterizedTest
+    @MethodSource("wideNetworks")
+    void hasTheRowLayoutsBits(int[] sizes, Activation hidden, Activation output, boolean biases) {
+        Network network = GradientFixtures.network(sizes, hidden, output, biases, 5);
+        int in = sizes[0];
+        int out = sizes[sizes.length - 1];
+        BatchEvaluator byColumns = BatchEvaluator.of(network, Loss.SUM_SQUARED_ERROR, 300);
+        BatchEvaluator byRows = BatchEvaluator.inRowLayout(network, Loss.SUM_SQUARED_ERROR, 300);
+        assertThat(byColumns.predictsByColumns(ColumnPrediction.MIN_ROWS)).isTrue();
+        assertThat(byColumns.predictsByColumns(ColumnPrediction.MIN_ROWS - 1)).isFalse();
+        assertThat(byRows.predictsByColumns(300)).isFalse();
+        for (int rows : new int[] {64, 65, 150, 257, 300}) {
+            double[] x = inputs(rows, in, rows);
+            double[] expected = new double[rows * out + 3];
+            double[] actual = new double[rows * out + 3];
+            byRows.predictOwn(x, rows, expected, 3);
+            byColumns.predictOwn(x, rows, actual, 3);
+            for (int k = 3; k < actual.length; k++) {
+                // doubleToLongBits: every NaN is one NaN (which NaN an operation returns is not specified)
+                assertThat(Double.doubleToLongBits(actual[k])).as("%d rows, row %d, output %d", rows,
+                        (k - 3) / out, (k - 3) % out).isEqualTo(Double.doubleToLongBits(expected[k]));
+            }
+            assertThat(actual[0]).as("before the outputs").isZero();
+            // and a row alone, through the single-row path
+            int row = rows / 2;
+            double[] one = network.predict(java.util.Arrays.copyOfRange(x, row * in, row * in + in));
+            for (int j = 0; j < out; j++) {
+                assertThat(Double.doubleToLongBits(actual[3 + row * out + j]))
+                        .isEqualTo(Double.doubleToLongBits(one[j]));
+            }
+        }
+    }
+}
