@@ -171,11 +171,22 @@ public final class Network {
                     + inputs.shape() + " batch");
         }
         requireFinite(inputs, "inputs");
-        // Layer by layer as DenseLayer.forward, by the engine's own pass (so the bits are the trainer's).
-        double[] out = new double[inputs.rows() * outputSize()];
-        if (inputs.rows() > 0) {
-            BatchEvaluator.of(this, Loss.SUM_SQUARED_ERROR, inputs.rows()).predictOwn(inputs.raw(), inputs.rows(), out,
-                    0);
+        // Layer by layer as DenseLayer.forward, by the engine's own pass (so the bits are the trainer's),
+        // in blocks of rows as a Predictor runs them: each row's outputs depend on that row alone, and
+        // the workspace stays the size of a block however large the batch.
+        int rows = inputs.rows();
+        double[] out = new double[rows * outputSize()];
+        if (rows > 0) {
+            int block = Math.min(rows, Predictor.BLOCK);
+            BatchEvaluator evaluator = BatchEvaluator.of(this, Loss.SUM_SQUARED_ERROR, block);
+            double[] copy = null;
+            for (int from = 0; from < rows; from += block) {
+                int count = Math.min(block, rows - from);
+                if (from > 0 && copy == null && !evaluator.predictsByColumns(count)) {
+                    copy = new double[block * inputSize()];
+                }
+                evaluator.predictOwn(inputs.raw(), from * inputSize(), count, out, from * outputSize(), copy);
+            }
         }
         requireFiniteOutputs(out, out.length, outputSize());
         return Matrix.wrap(inputs.rows(), outputSize(), out);

@@ -65,4 +65,22 @@ class ColumnPredictionTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("wideNetworks")
+    void predictOfAMatrixInBlocksHasTheBitsOfTheRowLayoutOnTheWholeBatch(int[] sizes, Activation hidden,
+            Activation output, boolean biases) {
+        Network network = GradientFixtures.network(sizes, hidden, output, biases, 9);
+        int in = sizes[0];
+        int out = sizes[sizes.length - 1];
+        int rows = 2 * Predictor.BLOCK + 77; // two full blocks and a short one
+        double[] x = inputs(rows, in, 3);
+        double[] expected = new double[rows * out];
+        BatchEvaluator.inRowLayout(network, Loss.SUM_SQUARED_ERROR, rows).predictOwn(x, rows, expected, 0);
+        double[] actual = network.predict(Matrix.of(rows, in, x)).raw();
+        for (int k = 0; k < actual.length; k++) {
+            assertThat(Double.doubleToLongBits(actual[k])).as("row %d, output %d", k / out, k % out)
+                    .isEqualTo(Double.doubleToLongBits(expected[k]));
+        }
+    }
 }
