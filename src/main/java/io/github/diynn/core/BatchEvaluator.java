@@ -73,8 +73,8 @@ public final class BatchEvaluator {
     private final double[] probeTotals = new double[PROBES];
     /** Values a group of short rows holds in {@link #activationScratch}: enough for the sigmoid's vector loop to pay. */
     private static final int SCRATCH_GROUP = 2048;
-    /** Whether the column layouts may serve this evaluator (not for {@link #inRowLayout}). */
-    private final boolean columnsAllowed;
+    /** Whether {@link ColumnPrediction} may serve {@link #predictOwn}: column layouts allowed, and not {@link ColumnPasses}'. */
+    private final boolean predictionByColumnsAllowed;
     /** Prediction by columns for a network {@link ColumnPasses} does not take, made by the first batch that needs it. */
     private ColumnPrediction prediction;
     /** The activations' scratch, made by the first pass that needs it ({@link #activationScratch()}). */
@@ -105,7 +105,7 @@ public final class BatchEvaluator {
         int last = Math.multiplyExact(capacity, outputs);
         this.lastZ = new double[last];
         this.lastA = new double[last];
-        this.columnsAllowed = columnsAllowed;
+        this.predictionByColumnsAllowed = columnsAllowed && !ColumnPasses.suits(network) && ColumnPrediction.suits(network);
         this.columns = columnsAllowed && ColumnPasses.suits(network) ? new ColumnPasses(network, capacity, lastZ, lastA) : null;
         int wide = network.inputSize();
         int wideIn = 1;
@@ -334,7 +334,8 @@ public final class BatchEvaluator {
     /**
      * {@link #predictOwn} of the rows of {@code inputs} from value {@code inputsAt} on (a block of a
      * larger batch), read where they lie when the batch goes by {@link ColumnPrediction}, else
-     * copied into {@code copy} (at least {@code rows} rows) first, since the row kernels read from 0.
+     * copied into {@code copy} (at least {@code rows} rows; may be null when {@code inputsAt} is 0 or
+     * the batch goes by columns) first, since the row kernels read from 0.
      */
     void predictOwn(double[] inputs, int inputsAt, int rows, double[] outputs, int outputsAt, double[] copy) {
         if (predictsByColumns(rows)) {
@@ -354,7 +355,7 @@ public final class BatchEvaluator {
 
     /** {@return whether {@link #predictOwn} of {@code rows} rows goes by {@link ColumnPrediction}} */
     boolean predictsByColumns(int rows) {
-        return columns == null && columnsAllowed && rows >= ColumnPrediction.MIN_ROWS && ColumnPrediction.suits(template);
+        return predictionByColumnsAllowed && rows >= ColumnPrediction.MIN_ROWS;
     }
 
     /** {@link #loss} at the network's own parameters. */

@@ -55,7 +55,7 @@ class ColumnPredictionTest {
                 assertThat(Double.doubleToLongBits(actual[k])).as("%d rows, row %d, output %d", rows,
                         (k - 3) / out, (k - 3) % out).isEqualTo(Double.doubleToLongBits(expected[k]));
             }
-            assertThat(actual[0]).as("before the outputs").isZero();
+            assertThat(actual[0] + actual[1] + actual[2]).as("before the outputs").isZero();
             // and a row alone, through the single-row path
             int row = rows / 2;
             double[] one = network.predict(java.util.Arrays.copyOfRange(x, row * in, row * in + in));
@@ -80,6 +80,39 @@ class ColumnPredictionTest {
         double[] actual = network.predict(Matrix.of(rows, in, x)).raw();
         for (int k = 0; k < actual.length; k++) {
             assertThat(Double.doubleToLongBits(actual[k])).as("row %d, output %d", k / out, k % out)
+                    .isEqualTo(Double.doubleToLongBits(expected[k]));
+        }
+    }
+
+    static Stream<Arguments> blockedBatches() {
+        Network wide = GradientFixtures.network(new int[] {64, 32, 10}, Activation.SIGMOID, Activation.SOFTMAX, true, 2);
+        Network narrow = GradientFixtures.network(new int[] {2, 3, 1}, Activation.SIGMOID, Activation.IDENTITY, true, 2);
+        Network wideInput = GradientFixtures.network(new int[] {9, 2, 1}, Activation.TANH, Activation.IDENTITY, true, 2);
+        Stream.Builder<Arguments> cases = Stream.builder();
+        for (Network network : new Network[] {wide, narrow, wideInput}) {
+            // a last block of 1 and of 63 rows (the row kernels, from an offset) and of 10; blocks of 256
+            for (int rows : new int[] {257, Predictor.BLOCK + 63, 2 * Predictor.BLOCK + 10, 63, 1}) {
+                cases.add(Arguments.of(network, rows));
+            }
+        }
+        return cases.build();
+    }
+
+    @ParameterizedTest
+    @MethodSource("blockedBatches")
+    void networkPredictAndPredictorInBlocksHaveTheBitsOfTheRowLayoutOnTheWholeBatch(Network network, int rows) {
+        int in = network.inputSize();
+        int out = network.outputSize();
+        double[] x = inputs(rows, in, rows + 11L);
+        double[] expected = new double[rows * out];
+        BatchEvaluator.inRowLayout(network, Loss.SUM_SQUARED_ERROR, rows).predictOwn(x, rows, expected, 0);
+        double[] byPredict = network.predict(Matrix.of(rows, in, x)).raw();
+        double[] byPredictor = new double[rows * out];
+        network.predictor().predict(x, rows, byPredictor);
+        for (int k = 0; k < expected.length; k++) {
+            assertThat(Double.doubleToLongBits(byPredict[k])).as("predict: row %d, output %d", k / out, k % out)
+                    .isEqualTo(Double.doubleToLongBits(expected[k]));
+            assertThat(Double.doubleToLongBits(byPredictor[k])).as("predictor: row %d, output %d", k / out, k % out)
                     .isEqualTo(Double.doubleToLongBits(expected[k]));
         }
     }
