@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.JavaCompiler;
@@ -161,34 +159,12 @@ class ConsumerProjectTest {
     }
 
     private static Path write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text, StandardCharsets.UTF_8);
+        return ChildJvm.write(file, text);
     }
 
     /** Runs a child JVM with the given launch arguments and returns its lines "key: value" by key. */
     private static Map<String, String> run(String... launch) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xshare:auto");
-        command.addAll(List.of(launch));
-        Path log = Files.createTempFile(work, "run", ".txt");
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly().waitFor();
-        }
-        String text = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(finished).as("%s finished within 60 s; output:\n%s", command, text).isTrue();
-        assertThat(process.exitValue()).as("exit code of %s; output:\n%s", command, text).isZero();
-        Map<String, String> lines = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            int colon = line.indexOf(": ");
-            if (colon > 0) {
-                lines.put(line.substring(0, colon), line.substring(colon + 2));
-            }
-        }
-        return lines;
+        return ChildJvm.run(work, List.of(), launch);
     }
 
     /** Checks what a program printed after a run of the page's steps, and returns the saved model. */

@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.diynn.core.Activation;
 import io.github.diynn.core.Network;
 import io.github.diynn.docs.Snippets;
+import io.github.diynn.examples.ChildJvm;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,30 +101,12 @@ class ModelFileResourceTest {
     }
 
     private static Path write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text, StandardCharsets.UTF_8);
+        return ChildJvm.write(file, text);
     }
 
     /** Runs the app in a child JVM and returns its lines by case. */
     private static Map<String, String> run(String... launch) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xshare:auto");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.addAll(List.of(launch));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the app finished").isTrue();
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("exit code; output:\n%s", text).isZero();
-        Map<String, String> results = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            int colon = line.indexOf(": ");
-            if (colon > 0) {
-                results.put(line.substring(0, colon), line.substring(colon + 2));
-            }
-        }
-        return results;
+        return ChildJvm.run(work, List.of("-XX:TieredStopAtLevel=1"), launch);
     }
 
     @Test
