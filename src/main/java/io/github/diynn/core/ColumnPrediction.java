@@ -12,7 +12,7 @@ import java.util.List;
  * works on ten columns instead of 1797 short rows.
  *
  * <p><b>The same bits</b> as the row layout: each pre-activation is summed by
- * {@link ColumnPasses#unit}, which adds the terms in the order of {@link Kernels#rowTimes} and then
+ * {@link ColumnPasses#units} (two units a pass, each as {@link ColumnPasses#unit} sums it), which adds the terms in the order of {@link Kernels#rowTimes} and then
  * the bias, as {@link Kernels#addRow} does; elementwise activations run their own
  * {@code forwardRows} (the same bits as {@code apply}); the softmax takes each row's maximum over
  * the units in order, the exponential of {@code z - max} with the bits of {@code Exp.exp}, the sum
@@ -87,9 +87,7 @@ final class ColumnPrediction {
             double[] w = layer.weights().raw();
             double[] bias = layer.hasBias() ? layer.bias().raw() : null;
             double[][] in = l == 0 ? x : a[l - 1];
-            for (int j = 0; j < out; j++) {
-                ColumnPasses.unit(in, w, 0, j, out, bias == null ? Double.NaN : bias[j], bias != null, z[l][j], rows);
-            }
+            ColumnPasses.units(in, w, 0, out, bias, 0, z[l], rows);
             if (layer.activation() == Activation.SOFTMAX) {
                 softmax(z[l], a[l], out, rows);
             } else {
