@@ -194,6 +194,9 @@ public final class Matrix {
     }
 
     private static void requireFinite(double[] values, int columns) {
+        if (Kernels.allFinite(values, values.length)) {
+            return;
+        }
         for (int k = 0; k < values.length; k++) {
             if (!Double.isFinite(values[k])) {
                 throw new IllegalArgumentException("matrix value at row " + (k / columns) + ", column "
@@ -526,12 +529,7 @@ public final class Matrix {
      * @return true if all entries are finite
      */
     public boolean isFinite() {
-        for (double v : values) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
+        return Kernels.allFinite(values, values.length);
     }
 
     /**

@@ -198,6 +198,9 @@ public final class Network {
      * and the output.
      */
     static void requireFiniteOutputs(double[] out, int n, int outputs) {
+        if (Kernels.allFinite(out, n)) {
+            return;
+        }
         for (int k = 0; k < n; k++) {
             if (!Double.isFinite(out[k])) {
                 throw new ArithmeticException("prediction overflowed: output " + (k % outputs) + " of sample "

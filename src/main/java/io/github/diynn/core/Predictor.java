@@ -100,10 +100,12 @@ public final class Predictor {
             throw new IllegalArgumentException(rows + " rows of " + out + " outputs need " + (long) rows * out
                     + " values, got " + (outputs == null ? "null" : outputs.length));
         }
-        for (int k = 0; k < rows * in; k++) {
-            if (!Double.isFinite(inputs[k])) {
-                throw new IllegalArgumentException("inputs at row " + k / in + ", column " + k % in + " is "
-                        + inputs[k] + "; only finite values are allowed");
+        if (!Kernels.allFinite(inputs, rows * in)) { // only then, the first value to name
+            for (int k = 0; k < rows * in; k++) {
+                if (!Double.isFinite(inputs[k])) {
+                    throw new IllegalArgumentException("inputs at row " + k / in + ", column " + k % in + " is "
+                            + inputs[k] + "; only finite values are allowed");
+                }
             }
         }
         int blocks = (rows + BLOCK - 1) / BLOCK;

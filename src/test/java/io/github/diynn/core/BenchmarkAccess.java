@@ -15,4 +15,16 @@ public final class BenchmarkAccess {
     public static double exp(double x) {
         return Exp.exp(x);
     }
+
+    /**
+     * Calls the library's exponential over an array, {@code out[j] = exp(-|z[j]|)}.
+     *
+     * @param z the arguments' magnitudes
+     * @param out receives the exponentials
+     * @param shifted scratch of at least {@code n} values
+     * @param n how many values
+     */
+    public static void expOfMinusMagnitude(double[] z, double[] out, double[] shifted, int n) {
+        Exp.expOfMinusMagnitude(z, out, shifted, n);
+    }
 }

@@ -184,4 +184,26 @@ class KernelsTest {
         Kernels.rowTimes(new double[] {-0.0}, 0, new double[][] {{1.0}}, c, 1, 1);
         assertThat(Double.doubleToRawLongBits(c[0])).isEqualTo(Double.doubleToRawLongBits(0.0));
     }
+
+    @Test
+    void allFiniteAgreesWithIsFiniteValueByValueWhereverTheBadValueStands() {
+        SplittableRandom random = new SplittableRandom(9);
+        double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.longBitsToDouble(0x7ff0000000000001L), Double.longBitsToDouble(0xfff8000000000000L)};
+        double[] extremes = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -0.0, 0.0, Double.MIN_NORMAL};
+        for (int n = 0; n <= 41; n++) {
+            double[] values = new double[n + 3];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = random.nextBoolean() ? extremes[random.nextInt(extremes.length)] : random.nextDouble(-1e300, 1e300);
+            }
+            values[n] = Double.NaN; // past the first n: never read
+            assertThat(Kernels.allFinite(values, n)).as("n = %d, all finite", n).isTrue();
+            for (int at = 0; at < n; at++) {
+                double kept = values[at];
+                values[at] = bad[random.nextInt(bad.length)];
+                assertThat(Kernels.allFinite(values, n)).as("n = %d, %s at %d", n, values[at], at).isFalse();
+                values[at] = kept;
+            }
+        }
+    }
 }
