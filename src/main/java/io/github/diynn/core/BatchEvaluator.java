@@ -114,10 +114,6 @@ public final class BatchEvaluator {
             DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
             int out = layer.outputSize();
-            if (columns == null) {
-                z[l] = new double[capacity][out];
-                a[l] = new double[capacity][out];
-            }
             wide = Math.max(wide, out);
             wideIn = Math.max(wideIn, in);
             wideOut = Math.max(wideOut, out);
@@ -129,11 +125,22 @@ public final class BatchEvaluator {
 
     /*
      * Buffers that only some calls need are made by the first call that needs them: the weights
-     * copied from a parameter vector (not needed to predict with the network's own), and the
-     * backward pass's deltas and gradient rows (not needed for a loss or a prediction). So a
-     * predict-only evaluator, as Network.predict builds one per call, allocates the least, and a
+     * copied from a parameter vector (not needed to predict with the network's own), the backward
+     * pass's deltas and gradient rows (not needed for a loss or a prediction), and the row layout's
+     * activations (not needed when a prediction goes by columns). So a predict-only evaluator, as Network.predict builds one per call, allocates the least, and a
      * training run still allocates nothing per step after its first.
      */
+
+    /** The row layout's pre-activations and outputs: not needed by an evaluator that predicts by columns only. */
+    private void ensureRowLayers() {
+        if (z[0] == null) {
+            for (int l = 0; l < layers.size(); l++) {
+                int out = layers.get(l).outputSize();
+                z[l] = new double[capacity][out];
+                a[l] = new double[capacity][out];
+            }
+        }
+    }
 
     private void ensureVectorWeights() {
         if (weights[0] == null) {
@@ -711,6 +718,7 @@ public final class BatchEvaluator {
             columns.forward(parameters, fromVector, inputs, rows);
             return;
         }
+        ensureRowLayers();
         if (fromVector) {
             ensureVectorWeights();
         }
