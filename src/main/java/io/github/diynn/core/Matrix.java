@@ -32,11 +32,22 @@ public final class Matrix {
     private final int rows;
     private final int columns;
     private final double[] values;
+    /**
+     * Whether every value is known to be finite: checked when the matrix was made, or by an earlier
+     * {@link #isFinite}; false only means "not checked yet". Not final, as {@code String}'s cached
+     * hash is not: a thread that sees {@code false} scans the values (which never change) again.
+     */
+    private boolean checkedFinite;
 
     private Matrix(int rows, int columns, double[] values) {
+        this(rows, columns, values, false);
+    }
+
+    private Matrix(int rows, int columns, double[] values, boolean checkedFinite) {
         this.rows = rows;
         this.columns = columns;
         this.values = values;
+        this.checkedFinite = checkedFinite;
     }
 
     /** Wraps a row-major array without copying or checking; for code in this package only. */
@@ -73,7 +84,7 @@ public final class Matrix {
             System.arraycopy(data[i], 0, values, i * columns, columns);
         }
         requireFinite(values, columns);
-        return new Matrix(rows, columns, values);
+        return new Matrix(rows, columns, values, true);
     }
 
     private static int lengthOfRow(double[][] data, int i) {
@@ -105,7 +116,7 @@ public final class Matrix {
         }
         double[] copy = values.clone();
         requireFinite(copy, columns);
-        return new Matrix(rows, columns, copy);
+        return new Matrix(rows, columns, copy, true);
     }
 
     /**
@@ -322,7 +333,7 @@ public final class Matrix {
             }
             System.arraycopy(values, row * columns, out, k * columns, columns);
         }
-        return new Matrix(indices.length, columns, out);
+        return new Matrix(indices.length, columns, out, checkedFinite); // the same values
     }
 
     /**
@@ -424,7 +435,7 @@ public final class Matrix {
                 out[j * rows + i] = values[i * columns + j];
             }
         }
-        return new Matrix(columns, rows, out);
+        return new Matrix(columns, rows, out, checkedFinite); // the same values
     }
 
     /**
@@ -529,7 +540,12 @@ public final class Matrix {
      * @return true if all entries are finite
      */
     public boolean isFinite() {
-        return Kernels.allFinite(values, values.length);
+        // A matrix built from checked values, or already scanned, answers at once (Network.predict
+        // asks of every batch); the results of arithmetic, which may overflow, are scanned once.
+        if (!checkedFinite && Kernels.allFinite(values, values.length)) {
+            checkedFinite = true;
+        }
+        return checkedFinite;
     }
 
     /**

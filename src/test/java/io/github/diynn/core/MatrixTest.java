@@ -432,6 +432,24 @@ class MatrixTest {
         assertThat(Matrix.zeros(1, 1).divideElements(Matrix.zeros(1, 1)).isFinite()).isFalse();
     }
 
+    @Test
+    void isFiniteStaysTrueThroughCopiesOfCheckedValuesAndFalseThroughCopiesOfAnOverflow() {
+        Matrix checked = Matrix.of(new double[][] {{1, 2}, {3, 4}});
+        assertThat(checked.transpose().isFinite()).isTrue();
+        assertThat(checked.selectRows(1, 0, 1).isFinite()).isTrue();
+        Matrix overflowed = Matrix.of(new double[][] {{1, Double.MAX_VALUE}, {3, 4}}).scale(2);
+        assertThat(overflowed.isFinite()).isFalse();
+        assertThat(overflowed.isFinite()).as("asked again").isFalse();
+        assertThat(overflowed.transpose().isFinite()).isFalse();
+        assertThat(overflowed.selectRows(1, 0).isFinite()).isFalse();
+        assertThat(overflowed.selectRows(1).isFinite()).isTrue(); // the row without the overflow
+        assertThat(overflowed.selectRows(1).transpose().isFinite()).isTrue();
+        Matrix scaled = checked.scale(0.5); // arithmetic: scanned on the first question, then known
+        assertThat(scaled.isFinite()).isTrue();
+        assertThat(scaled.isFinite()).isTrue();
+        assertThat(scaled.transpose().isFinite()).isTrue();
+    }
+
     // ----------------------------------------------------------------- shape mismatches
 
     static Stream<Arguments> elementwiseOperations() {
