@@ -127,8 +127,9 @@ public final class BatchEvaluator {
      * Buffers that only some calls need are made by the first call that needs them: the weights
      * copied from a parameter vector (not needed to predict with the network's own), the backward
      * pass's deltas and gradient rows (not needed for a loss or a prediction), and the row layout's
-     * activations (not needed when a prediction goes by columns). So a predict-only evaluator, as Network.predict builds one per call, allocates the least, and a
-     * training run still allocates nothing per step after its first.
+     * activations (not needed when a prediction goes by columns). So a predict-only evaluator, as
+     * Network.predict builds one per call, allocates the least, and a training run still allocates
+     * nothing per step after its first.
      */
 
     /** The row layout's pre-activations and outputs: not needed by an evaluator that predicts by columns only. */

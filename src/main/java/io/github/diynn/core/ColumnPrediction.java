@@ -12,8 +12,9 @@ import java.util.List;
  * works on ten columns instead of 1797 short rows.
  *
  * <p><b>The same bits</b> as the row layout: each pre-activation is summed by
- * {@link ColumnPasses#units} (two units a pass, each as {@link ColumnPasses#unit} sums it), which adds the terms in the order of {@link Kernels#rowTimes} and then
- * the bias, as {@link Kernels#addRow} does; elementwise activations run their own
+ * {@link ColumnPasses#units} (two units a pass, each as {@link ColumnPasses#unit} sums it), which
+ * adds the terms in the order of {@link Kernels#rowTimes} and then the bias, as
+ * {@link Kernels#addRow} does; elementwise activations run their own
  * {@code forwardRows} (the same bits as {@code apply}); the softmax takes each row's maximum over
  * the units in order, the exponential of {@code z - max} with the bits of {@code Exp.exp}, the sum
  * in unit order from {@code +0.0} and the divisions, as {@link Softmax#forward} does

@@ -3,6 +3,7 @@ package io.github.diynn.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -96,6 +97,50 @@ class ColumnPassesTest {
                 // step, the later layers in full, the loss in the same order), so the bits agree.
                 assertThat(bits(g1)).as("%s, step %s, %d rows", forward ? "forward" : "central", step, rows)
                         .isEqualTo(bits(g2));
+            }
+        }
+    }
+
+    @Test
+    void unitsTwoAtATimeHaveTheBitsOfOneUnitAtATime() {
+        // Every width from 1 to 17 (pairs from 4 inputs; leftovers of 1 to 3 inputs), odd and even
+        // unit counts, with and without biases, offsets into a parameter vector, rows that end a
+        // vector early or late; each entry must equal the single unit's sum bit for bit.
+        SplittableRandom random = new SplittableRandom(17);
+        for (int width = 1; width <= 17; width++) {
+            for (int out = 1; out <= 9; out++) {
+                for (boolean biased : new boolean[] {true, false}) {
+                    int rows = 1 + random.nextInt(40);
+                    double[][] in = new double[width][rows + 3];
+                    for (double[] column : in) {
+                        for (int r = 0; r < column.length; r++) {
+                            column[r] = random.nextDouble(-1, 1) * Math.pow(10, random.nextInt(-3, 4));
+                        }
+                    }
+                    int wAt = random.nextInt(5);
+                    double[] w = new double[wAt + width * out];
+                    for (int k = 0; k < w.length; k++) {
+                        w[k] = random.nextDouble(-2, 2);
+                    }
+                    int bAt = random.nextInt(5);
+                    double[] b = biased ? new double[bAt + out] : null;
+                    for (int k = 0; biased && k < b.length; k++) {
+                        b[k] = random.nextDouble(-2, 2);
+                    }
+                    double[][] paired = new double[out][rows + 3];
+                    for (double[] column : paired) {
+                        Arrays.fill(column, 42.0); // overwritten up to rows, untouched after
+                    }
+                    ColumnPasses.units(in, w, wAt, out, b, bAt, paired, rows);
+                    for (int j = 0; j < out; j++) {
+                        double[] alone = new double[rows];
+                        ColumnPasses.unit(in, w, wAt, j, out, biased ? b[bAt + j] : Double.NaN, biased, alone, rows);
+                        assertThat(bits(Arrays.copyOf(paired[j], rows)))
+                                .as("%d inputs, %d units, bias %s, unit %d", width, out, biased, j)
+                                .isEqualTo(bits(alone));
+                        assertThat(paired[j][rows]).isEqualTo(42.0);
+                    }
+                }
             }
         }
     }

@@ -194,7 +194,8 @@ class KernelsTest {
         for (int n = 0; n <= 41; n++) {
             double[] values = new double[n + 3];
             for (int k = 0; k < values.length; k++) {
-                values[k] = random.nextBoolean() ? extremes[random.nextInt(extremes.length)] : random.nextDouble(-1e300, 1e300);
+                values[k] = random.nextBoolean() ? extremes[random.nextInt(extremes.length)]
+                        : random.nextDouble(-1e300, 1e300);
             }
             values[n] = Double.NaN; // past the first n: never read
             assertThat(Kernels.allFinite(values, n)).as("n = %d, all finite", n).isTrue();

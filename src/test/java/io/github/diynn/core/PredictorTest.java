@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PredictorTest {
@@ -51,6 +52,24 @@ class PredictorTest {
         nan[7] = Double.NaN;
         assertThatThrownBy(() -> predictor.predict(nan, 2, new double[6]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContainingAll("row 1, column 2", "NaN");
+    }
+
+    @Test
+    void readsAndChecksOnlyTheRowsItIsGiven() {
+        // A non-finite value past rows * inputs is not part of the batch: neither checked nor read.
+        Predictor predictor = NETWORK.predictor();
+        Matrix inputs = GradientFixtures.inputs(300, 5, 9);
+        double[] longer = Arrays.copyOf(inputs.raw(), 301 * 5);
+        longer[300 * 5 + 2] = Double.POSITIVE_INFINITY;
+        for (int rows : new int[] {1, 64, 300}) {
+            double[] outputs = new double[rows * 3];
+            predictor.predict(longer, rows, outputs);
+            Matrix first = inputs.selectRows(IntStream.range(0, rows).toArray());
+            assertThat(Arrays.equals(outputs, NETWORK.predict(first).raw())).as("%d rows", rows).isTrue();
+        }
+        longer[299 * 5 + 4] = Double.NaN; // now inside a batch of 300 rows, the last value of its last row
+        assertThatThrownBy(() -> predictor.predict(longer, 300, new double[900]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContainingAll("row 299, column 4", "NaN");
     }
 
     @Test
