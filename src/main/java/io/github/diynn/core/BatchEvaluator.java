@@ -325,7 +325,8 @@ public final class BatchEvaluator {
     /**
      * {@link #predict} at the network's own parameters: writes the first {@code rows} outputs. A
      * batch of at least {@link ColumnPrediction#MIN_ROWS} rows of a network the column layout of
-     * training does not take goes by {@link ColumnPrediction}, with the same bits.
+     * training does not take goes by {@link ColumnPrediction}, with the same bits (and so does a
+     * shorter one once that has happened: see {@link #predictsByColumns}).
      */
     void predictOwn(double[] inputs, int rows, double[] outputs, int outputsAt) {
         if (predictsByColumns(rows)) {
@@ -361,9 +362,13 @@ public final class BatchEvaluator {
         predictOwn(from, rows, outputs, outputsAt);
     }
 
-    /** {@return whether {@link #predictOwn} of {@code rows} rows goes by {@link ColumnPrediction}} */
+    /**
+     * {@return whether {@link #predictOwn} of {@code rows} rows goes by {@link ColumnPrediction}}:
+     * from {@link ColumnPrediction#MIN_ROWS} rows on, and for fewer once its workspace exists (the
+     * short last block of a batch then needs no row-layout buffers; the bits are the same either way).
+     */
     boolean predictsByColumns(int rows) {
-        return predictionByColumnsAllowed && rows >= ColumnPrediction.MIN_ROWS;
+        return predictionByColumnsAllowed && (rows >= ColumnPrediction.MIN_ROWS || prediction != null);
     }
 
     /** {@link #loss} at the network's own parameters. */

@@ -44,7 +44,9 @@ class ColumnPredictionTest {
         assertThat(byColumns.predictsByColumns(ColumnPrediction.MIN_ROWS)).isTrue();
         assertThat(byColumns.predictsByColumns(ColumnPrediction.MIN_ROWS - 1)).isFalse();
         assertThat(byRows.predictsByColumns(300)).isFalse();
-        for (int rows : new int[] {64, 65, 150, 257, 300}) {
+        // 64 rows and more by columns, then (the workspace made) fewer too
+        for (int rows : new int[] {64, 65, 150, 257, 300, 1, 2, 7, 63}) {
+            assertThat(byColumns.predictsByColumns(rows)).isTrue();
             double[] x = inputs(rows, in, rows);
             double[] expected = new double[rows * out + 3];
             double[] actual = new double[rows * out + 3];
