@@ -325,8 +325,7 @@ public final class BatchEvaluator {
     /**
      * {@link #predict} at the network's own parameters: writes the first {@code rows} outputs. A
      * batch of at least {@link ColumnPrediction#MIN_ROWS} rows of a network the column layout of
-     * training does not take goes by {@link ColumnPrediction}, with the same bits (and so does a
-     * shorter one once that has happened: see {@link #predictsByColumns}).
+     * training does not take goes by {@link ColumnPrediction}, with the same bits.
      */
     void predictOwn(double[] inputs, int rows, double[] outputs, int outputsAt) {
         if (predictsByColumns(rows)) {
@@ -342,12 +341,13 @@ public final class BatchEvaluator {
 
     /**
      * {@link #predictOwn} of the rows of {@code inputs} from value {@code inputsAt} on (a block of a
-     * larger batch), read where they lie when the batch goes by {@link ColumnPrediction}, else
-     * copied into {@code copy} (at least {@code rows} rows; may be null when {@code inputsAt} is 0 or
-     * the batch goes by columns) first, since the row kernels read from 0.
+     * larger batch), read where they lie when the block goes by {@link ColumnPrediction}
+     * ({@link #predictsBlockByColumns}), else copied into {@code copy} (at least {@code rows} rows;
+     * may be null when {@code inputsAt} is 0 or the block goes by columns) first, since the row
+     * kernels read from 0.
      */
     void predictOwn(double[] inputs, int inputsAt, int rows, double[] outputs, int outputsAt, double[] copy) {
-        if (predictsByColumns(rows)) {
+        if (predictsBlockByColumns(rows, inputsAt)) {
             if (prediction == null) {
                 prediction = new ColumnPrediction(template, capacity);
             }
@@ -362,13 +362,20 @@ public final class BatchEvaluator {
         predictOwn(from, rows, outputs, outputsAt);
     }
 
-    /**
-     * {@return whether {@link #predictOwn} of {@code rows} rows goes by {@link ColumnPrediction}}:
-     * from {@link ColumnPrediction#MIN_ROWS} rows on, and for fewer once its workspace exists (the
-     * short last block of a batch then needs no row-layout buffers; the bits are the same either way).
-     */
+    /** {@return whether {@link #predictOwn} of {@code rows} rows goes by {@link ColumnPrediction}} */
     boolean predictsByColumns(int rows) {
-        return predictionByColumnsAllowed && (rows >= ColumnPrediction.MIN_ROWS || prediction != null);
+        return predictionByColumnsAllowed && rows >= ColumnPrediction.MIN_ROWS;
+    }
+
+    /**
+     * {@return whether a block of {@code rows} rows of a larger batch, from value {@code inputsAt},
+     * goes by {@link ColumnPrediction}}: as {@link #predictsByColumns}, and also a shorter block
+     * after the first ({@code inputsAt > 0}) once the column workspace exists, so that the short
+     * last block of a batch needs no row-layout buffers (the bits are the same either way). A call
+     * of a few rows on its own, one sample say, keeps the row kernels, which are faster for it.
+     */
+    boolean predictsBlockByColumns(int rows, int inputsAt) {
+        return predictsByColumns(rows) || (predictionByColumnsAllowed && inputsAt > 0 && prediction != null);
     }
 
     /** {@link #loss} at the network's own parameters. */

@@ -182,7 +182,7 @@ public final class Network {
             double[] copy = null;
             for (int from = 0; from < rows; from += block) {
                 int count = Math.min(block, rows - from);
-                if (from > 0 && copy == null && !evaluator.predictsByColumns(count)) {
+                if (from > 0 && copy == null && !evaluator.predictsBlockByColumns(count, from * inputSize())) {
                     copy = new double[block * inputSize()];
                 }
                 evaluator.predictOwn(inputs.raw(), from * inputSize(), count, out, from * outputSize(), copy);

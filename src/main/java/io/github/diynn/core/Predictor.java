@@ -138,7 +138,7 @@ public final class Predictor {
         if (evaluators[worker] == null) {
             evaluators[worker] = BatchEvaluator.of(network, Loss.SUM_SQUARED_ERROR, BLOCK);
         }
-        if (from > 0 && blockInputs[worker] == null && !evaluators[worker].predictsByColumns(count)) {
+        if (from > 0 && blockInputs[worker] == null && !evaluators[worker].predictsBlockByColumns(count, from * in)) {
             blockInputs[worker] = new double[BLOCK * in]; // the row kernels read a block from index 0
         }
         evaluators[worker].predictOwn(callInputs, from * in, count, callOutputs, from * network.outputSize(),
