@@ -159,12 +159,9 @@ final class ColumnPasses {
         // A full-batch run passes the same batch every step: compared with the copy kept of the last
         // one (a vectorised comparison, several times cheaper than the transposition it saves).
         if (rows != heldRows || !Arrays.equals(batch, 0, n, held, 0, n)) {
+            Kernels.toRows(batch, 0, x, rows, inputs, true);
             for (int k = 0; k < inputs; k++) {
-                double[] column = x[k];
-                for (int r = 0; r < rows; r++) {
-                    column[r] = batch[r * inputs + k];
-                }
-                heldLargest[k] = largestAbsolute(column, rows);
+                heldLargest[k] = largestAbsolute(x[k], rows);
             }
             System.arraycopy(batch, 0, held, 0, n);
             heldRows = rows;

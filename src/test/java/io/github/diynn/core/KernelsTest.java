@@ -178,6 +178,29 @@ class KernelsTest {
     }
 
     @Test
+    void toRowsTransposesEveryShapeEightRowsAtATimeAndTheRestOneByOne() {
+        SplittableRandom random = new SplittableRandom(8);
+        for (int rows = 0; rows <= 27; rows++) {
+            for (int columns : new int[] {1, 2, 3, 8, 9, 64}) {
+                int at = random.nextInt(4);
+                double[] values = random(random, at + rows * columns + 2);
+                double[][] turned = new double[columns][rows + 1];
+                for (double[] row : turned) {
+                    Arrays.fill(row, 42.0); // overwritten up to rows, untouched after
+                }
+                Kernels.toRows(values, at, turned, rows, columns, true);
+                for (int j = 0; j < columns; j++) {
+                    for (int i = 0; i < rows; i++) {
+                        assertThat(turned[j][i]).as("%d x %d at %d: [%d][%d]", rows, columns, at, j, i)
+                                .isEqualTo(values[at + i * columns + j]);
+                    }
+                    assertThat(turned[j][rows]).isEqualTo(42.0);
+                }
+            }
+        }
+    }
+
+    @Test
     void aProductEntryOfOnlyNegativeZeroTermsIsPositiveZero() {
         // +0.0 + (-0.0) = +0.0: the documented start value is visible in the sign of zero.
         double[] c = new double[1];
