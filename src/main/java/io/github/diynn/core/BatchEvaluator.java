@@ -105,7 +105,7 @@ public final class BatchEvaluator {
         int last = Math.multiplyExact(capacity, outputs);
         this.lastZ = new double[last];
         this.lastA = new double[last];
-        this.predictionByColumnsAllowed = columnsAllowed && !ColumnPasses.suits(network) && ColumnPrediction.suits(network);
+        this.predictionByColumnsAllowed = columnsAllowed && !ColumnPasses.suits(network); // every activation has a column form
         this.columns = columnsAllowed && ColumnPasses.suits(network) ? new ColumnPasses(network, capacity, lastZ, lastA) : null;
         int wide = network.inputSize();
         int wideIn = 1;

@@ -41,17 +41,6 @@ final class ColumnPrediction {
     /** The activations' scratch (see {@link Activation#forwardRows(double[][], double[][], int, int, double[][])}). */
     private final double[][] scratch;
 
-    /** {@return whether the column layout can predict with {@code network}: elementwise activations and the softmax} */
-    static boolean suits(Network network) {
-        for (DenseLayer layer : network.layers()) {
-            Activation f = layer.activation();
-            if (!(f instanceof ElementwiseActivation) && f != Activation.SOFTMAX) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     ColumnPrediction(Network network, int capacity) {
         this.layers = network.layers();
         this.inputSize = network.inputSize();

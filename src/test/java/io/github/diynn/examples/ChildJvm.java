@@ -61,12 +61,12 @@ public final class ChildJvm {
         assertThat(finished).as("%s finished within 60 s; output:\n%s", command, text).isTrue();
         assertThat(process.exitValue()).as("exit code of %s; output:\n%s", command, text).isZero();
         Map<String, String> lines = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
+        text.lines().forEach(line -> { // any line ending, \r\n included
             int colon = line.indexOf(": ");
             if (colon > 0) {
                 lines.put(line.substring(0, colon), line.substring(colon + 2));
             }
-        }
+        });
         return lines;
     }
 }

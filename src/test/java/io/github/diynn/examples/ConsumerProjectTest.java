@@ -145,21 +145,17 @@ class ConsumerProjectTest {
         Path classes = Files.createDirectories(work.resolve(name + "-classes"));
         List<String> arguments = new ArrayList<>(List.of(asModule ? "--module-path" : "-classpath", library.toString(),
                 "-d", classes.toString(), "-Xlint:none", "-proc:none"));
-        arguments.add(write(sources.resolve("com/example/app/Train.java"), trainSource).toString());
-        arguments.add(write(sources.resolve("com/example/app/Predict.java"), predictSource).toString());
-        arguments.add(write(sources.resolve("com/example/app/App.java"), appSource).toString());
+        arguments.add(ChildJvm.write(sources.resolve("com/example/app/Train.java"), trainSource).toString());
+        arguments.add(ChildJvm.write(sources.resolve("com/example/app/Predict.java"), predictSource).toString());
+        arguments.add(ChildJvm.write(sources.resolve("com/example/app/App.java"), appSource).toString());
         if (asModule) {
-            arguments.add(write(sources.resolve("module-info.java"), MODULE_INFO).toString());
+            arguments.add(ChildJvm.write(sources.resolve("module-info.java"), MODULE_INFO).toString());
         }
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         int exit = javac.run(null, errors, errors, arguments.toArray(String[]::new));
         assertThat(exit).as("javac exit code for the page's code:\n%s\n%s\n%s\n%s",
                 errors.toString(StandardCharsets.UTF_8), trainSource, predictSource, appSource).isZero();
         return classes;
-    }
-
-    private static Path write(Path file, String text) throws IOException {
-        return ChildJvm.write(file, text);
     }
 
     /** Runs a child JVM with the given launch arguments and returns its lines "key: value" by key. */

@@ -83,9 +83,9 @@ class ModelFileResourceTest {
         Path sources = work.resolve("src");
         app = Files.createDirectories(work.resolve("app"));
         List<String> files = new ArrayList<>();
-        files.add(write(sources.resolve("module-info.java"), MODULE_INFO).toString());
-        files.add(write(sources.resolve("app/Main.java"), MAIN).toString());
-        files.add(write(sources.resolve("opened/Marker.java"), "package opened;\n\npublic class Marker {\n}\n").toString());
+        files.add(ChildJvm.write(sources.resolve("module-info.java"), MODULE_INFO).toString());
+        files.add(ChildJvm.write(sources.resolve("app/Main.java"), MAIN).toString());
+        files.add(ChildJvm.write(sources.resolve("opened/Marker.java"), "package opened;\n\npublic class Marker {\n}\n").toString());
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> arguments = new ArrayList<>(List.of("--module-path", library.toString(), "-d", app.toString(),
                 "-Xlint:none"));
@@ -98,10 +98,6 @@ class ModelFileResourceTest {
             ModelFile.save(model, Files.createDirectories(app.resolve(resource)).resolve("model.json"));
         }
         ok = "OK " + model.predict(1.0, 2.0)[0] + " [x, y]";
-    }
-
-    private static Path write(Path file, String text) throws IOException {
-        return ChildJvm.write(file, text);
     }
 
     /** Runs the app in a child JVM and returns its lines by case. */
