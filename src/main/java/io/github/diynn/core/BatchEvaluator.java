@@ -323,30 +323,13 @@ public final class BatchEvaluator {
     }
 
     /**
-     * {@link #predict} at the network's own parameters: writes the first {@code rows} outputs. A
-     * batch of at least {@link ColumnPrediction#MIN_ROWS} rows of a network the column layout of
-     * training does not take goes by {@link ColumnPrediction}, with the same bits.
+     * {@link #predict} at the network's own parameters of {@code rows} rows of {@code inputs} from
+     * value {@code inputsAt} (a whole batch, or a block of a larger one), read where they lie:
+     * writes their outputs into {@code outputs} from {@code outputsAt}. A block of a network the
+     * column layout of training does not take goes by {@link ColumnPrediction}, with the same
+     * bits, when {@link #predictsBlockByColumns} says so.
      */
-    void predictOwn(double[] inputs, int rows, double[] outputs, int outputsAt) {
-        if (predictsByColumns(rows)) {
-            if (prediction == null) {
-                prediction = new ColumnPrediction(template, capacity);
-            }
-            prediction.predict(inputs, 0, rows, outputs, outputsAt);
-            return;
-        }
-        forward(null, false, inputs, rows);
-        System.arraycopy(lastA, 0, outputs, outputsAt, rows * outputSize());
-    }
-
-    /**
-     * {@link #predictOwn} of the rows of {@code inputs} from value {@code inputsAt} on (a block of a
-     * larger batch), read where they lie when the block goes by {@link ColumnPrediction}
-     * ({@link #predictsBlockByColumns}), else copied into {@code copy} (at least {@code rows} rows;
-     * may be null when {@code inputsAt} is 0 or the block goes by columns) first, since the row
-     * kernels read from 0.
-     */
-    void predictOwn(double[] inputs, int inputsAt, int rows, double[] outputs, int outputsAt, double[] copy) {
+    void predictOwn(double[] inputs, int inputsAt, int rows, double[] outputs, int outputsAt) {
         if (predictsBlockByColumns(rows, inputsAt)) {
             if (prediction == null) {
                 prediction = new ColumnPrediction(template, capacity);
@@ -354,12 +337,8 @@ public final class BatchEvaluator {
             prediction.predict(inputs, inputsAt, rows, outputs, outputsAt);
             return;
         }
-        double[] from = inputs;
-        if (inputsAt > 0) {
-            System.arraycopy(inputs, inputsAt, copy, 0, rows * inputSize());
-            from = copy;
-        }
-        predictOwn(from, rows, outputs, outputsAt);
+        forward(null, false, inputs, inputsAt, rows);
+        System.arraycopy(lastA, 0, outputs, outputsAt, rows * outputSize());
     }
 
     /** {@return whether {@link #predictOwn} of {@code rows} rows goes by {@link ColumnPrediction}} */
@@ -676,7 +655,7 @@ public final class BatchEvaluator {
                 a[l][r][column] = elementwise.taylor(baseA[l][r][column], d);
             }
             for (int m = l + 1; m < layers.size(); m++) {
-                layerForward(m, true, a[m - 1], null, rows);
+                layerForward(m, true, a[m - 1], null, 0, rows);
             }
             keepLastLayer(rows);
             return checkedLoss(targets, rows);
@@ -700,7 +679,7 @@ public final class BatchEvaluator {
             layer.activation().forwardRows(z[l], a[l], rows, out); // a row-wise activation: whole rows change
         }
         for (int m = l + 1; m < layers.size(); m++) {
-            layerForward(m, true, a[m - 1], null, rows);
+            layerForward(m, true, a[m - 1], null, 0, rows);
         }
         keepLastLayer(rows);
         return checkedLoss(targets, rows);
@@ -727,8 +706,13 @@ public final class BatchEvaluator {
      * {@code fromVector}, else from the layers.
      */
     private void forward(double[] parameters, boolean fromVector, double[] inputs, int rows) {
+        forward(parameters, fromVector, inputs, 0, rows);
+    }
+
+    /** {@link #forward(double[], boolean, double[], int)} of the rows of {@code inputs} from value {@code inputsAt}. */
+    private void forward(double[] parameters, boolean fromVector, double[] inputs, int inputsAt, int rows) {
         if (columns != null) {
-            columns.forward(parameters, fromVector, inputs, rows);
+            columns.forward(parameters, fromVector, inputs, inputsAt, rows);
             return;
         }
         ensureRowLayers();
@@ -748,17 +732,17 @@ public final class BatchEvaluator {
                     }
                 }
             }
-            layerForward(l, fromVector, l == 0 ? null : a[l - 1], inputs, rows);
+            layerForward(l, fromVector, l == 0 ? null : a[l - 1], inputs, inputsAt, rows);
         }
         keepLastLayer(rows);
     }
 
     /**
      * Runs layer {@code l} on the first {@code rows} rows of {@code input} (or, for the first layer,
-     * of the row-major {@code inputs}), with the weights of the last {@link #forward} from a vector
-     * when {@code fromVector}, else the network's own.
+     * of the row-major {@code inputs} from value {@code inputsAt}), with the weights of the last
+     * {@link #forward} from a vector when {@code fromVector}, else the network's own.
      */
-    private void layerForward(int l, boolean fromVector, double[][] input, double[] inputs, int rows) {
+    private void layerForward(int l, boolean fromVector, double[][] input, double[] inputs, int inputsAt, int rows) {
         DenseLayer layer = layers.get(l);
         int in = layer.inputSize();
         int out = layer.outputSize();
@@ -767,7 +751,7 @@ public final class BatchEvaluator {
         double[][] zl = z[l];
         for (int i = 0; i < rows; i++) {
             if (input == null) {
-                Kernels.rowTimes(inputs, i * in, w, zl[i], in, out);
+                Kernels.rowTimes(inputs, inputsAt + i * in, w, zl[i], in, out);
             } else {
                 Kernels.rowTimes(input[i], 0, w, zl[i], in, out);
             }

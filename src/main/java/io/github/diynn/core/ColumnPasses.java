@@ -132,13 +132,13 @@ final class ColumnPasses {
     // ------------------------------------------------------------------ forward
 
     /**
-     * Runs every layer on the first {@code rows} rows of the row-major {@code batch}, with the
-     * weights and biases read from {@code parameters} at the layout's offsets when
-     * {@code fromVector}, else from the layers; leaves the output layer row-major in
+     * Runs every layer on {@code rows} rows of the row-major {@code batch} from value
+     * {@code batchAt}, with the weights and biases read from {@code parameters} at the layout's
+     * offsets when {@code fromVector}, else from the layers; leaves the output layer row-major in
      * {@code lastZ}/{@code lastA}.
      */
-    void forward(double[] parameters, boolean fromVector, double[] batch, int rows) {
-        hold(batch, rows);
+    void forward(double[] parameters, boolean fromVector, double[] batch, int batchAt, int rows) {
+        hold(batch, batchAt, rows);
         for (int l = 0; l < layers.size(); l++) {
             DenseLayer layer = layers.get(l);
             double[] w = fromVector ? parameters : layer.weights().raw();
@@ -153,17 +153,17 @@ final class ColumnPasses {
         keepLastLayer(rows);
     }
 
-    /** Transposes the first {@code rows} rows of {@code batch} into the input columns, unless they hold it already. */
-    private void hold(double[] batch, int rows) {
+    /** Transposes {@code rows} rows of {@code batch} from value {@code at} into the input columns, unless they hold them already. */
+    private void hold(double[] batch, int at, int rows) {
         int n = rows * inputs;
         // A full-batch run passes the same batch every step: compared with the copy kept of the last
         // one (a vectorised comparison, several times cheaper than the transposition it saves).
-        if (rows != heldRows || !Arrays.equals(batch, 0, n, held, 0, n)) {
-            Kernels.toRows(batch, 0, x, rows, inputs, true);
+        if (rows != heldRows || !Arrays.equals(batch, at, at + n, held, 0, n)) {
+            Kernels.toRows(batch, at, x, rows, inputs, true);
             for (int k = 0; k < inputs; k++) {
                 heldLargest[k] = largestAbsolute(x[k], rows);
             }
-            System.arraycopy(batch, 0, held, 0, n);
+            System.arraycopy(batch, at, held, 0, n);
             heldRows = rows;
         }
     }
@@ -189,7 +189,7 @@ final class ColumnPasses {
      */
     double oneLayer(double gradientFactor, double[] parameters, boolean fromVector, double[] batch, double[] targets,
             int rows, double[] gradient) {
-        hold(batch, rows);
+        hold(batch, 0, rows);
         DenseLayer layer = layers.get(0);
         ElementwiseActivation f = (ElementwiseActivation) layer.activation();
         double[] w = fromVector ? parameters : layer.weights().raw();

@@ -179,13 +179,9 @@ public final class Network {
         if (rows > 0) {
             int block = Math.min(rows, Predictor.BLOCK);
             BatchEvaluator evaluator = BatchEvaluator.of(this, Loss.SUM_SQUARED_ERROR, block);
-            double[] copy = null;
             for (int from = 0; from < rows; from += block) {
                 int count = Math.min(block, rows - from);
-                if (from > 0 && copy == null && !evaluator.predictsBlockByColumns(count, from * inputSize())) {
-                    copy = new double[block * inputSize()];
-                }
-                evaluator.predictOwn(inputs.raw(), from * inputSize(), count, out, from * outputSize(), copy);
+                evaluator.predictOwn(inputs.raw(), from * inputSize(), count, out, from * outputSize());
             }
         }
         requireFiniteOutputs(out, out.length, outputSize());

@@ -26,9 +26,8 @@ public final class Predictor {
 
     private final Network network;
     private final Parallelism parallelism;
-    /** Per worker: an evaluator of one block, and, for the row kernels, the block's rows copied so they read them from index 0. */
+    /** Per worker: an evaluator of one block. */
     private final BatchEvaluator[] evaluators;
-    private final double[][] blockInputs;
     private final WorkerTeam.Task blockTask = this::block;
     /* The call in progress, read by the block tasks. */
     private double[] callInputs;
@@ -39,7 +38,6 @@ public final class Predictor {
         this.network = network;
         this.parallelism = parallelism;
         this.evaluators = new BatchEvaluator[parallelism.workers()];
-        this.blockInputs = new double[parallelism.workers()][];
         this.evaluators[0] = BatchEvaluator.of(network, Loss.SUM_SQUARED_ERROR, BLOCK);
     }
 
@@ -138,10 +136,6 @@ public final class Predictor {
         if (evaluators[worker] == null) {
             evaluators[worker] = BatchEvaluator.of(network, Loss.SUM_SQUARED_ERROR, BLOCK);
         }
-        if (from > 0 && blockInputs[worker] == null && !evaluators[worker].predictsBlockByColumns(count, from * in)) {
-            blockInputs[worker] = new double[BLOCK * in]; // the row kernels read a block from index 0
-        }
-        evaluators[worker].predictOwn(callInputs, from * in, count, callOutputs, from * network.outputSize(),
-                blockInputs[worker]);
+        evaluators[worker].predictOwn(callInputs, from * in, count, callOutputs, from * network.outputSize());
     }
 }

@@ -49,8 +49,8 @@ class ColumnPredictionTest {
             double[] x = inputs(rows, in, rows);
             double[] expected = new double[rows * out + 3];
             double[] actual = new double[rows * out + 3];
-            byRows.predictOwn(x, rows, expected, 3);
-            byColumns.predictOwn(x, rows, actual, 3);
+            byRows.predictOwn(x, 0, rows, expected, 3);
+            byColumns.predictOwn(x, 0, rows, actual, 3);
             for (int k = 3; k < actual.length; k++) {
                 // doubleToLongBits: every NaN is one NaN (which NaN an operation returns is not specified)
                 assertThat(Double.doubleToLongBits(actual[k])).as("%d rows, row %d, output %d", rows,
@@ -77,7 +77,7 @@ class ColumnPredictionTest {
         int rows = 2 * Predictor.BLOCK + 77; // two full blocks and a short one
         double[] x = inputs(rows, in, 3);
         double[] expected = new double[rows * out];
-        BatchEvaluator.inRowLayout(network, Loss.SUM_SQUARED_ERROR, rows).predictOwn(x, rows, expected, 0);
+        BatchEvaluator.inRowLayout(network, Loss.SUM_SQUARED_ERROR, rows).predictOwn(x, 0, rows, expected, 0);
         double[] actual = network.predict(Matrix.of(rows, in, x)).raw();
         for (int k = 0; k < actual.length; k++) {
             assertThat(Double.doubleToLongBits(actual[k])).as("row %d, output %d", k / out, k % out)
@@ -93,17 +93,23 @@ class ColumnPredictionTest {
         assertThat(evaluator.predictsBlockByColumns(5, 64 * 256)).as("no column workspace yet").isFalse();
         double[] x = inputs(300, 64, 3);
         double[] outputs = new double[300 * 10];
-        evaluator.predictOwn(x, 0, 256, outputs, 0, null);
+        evaluator.predictOwn(x, 0, 256, outputs, 0);
         assertThat(evaluator.predictsBlockByColumns(44, 64 * 256)).isTrue();
         assertThat(evaluator.predictsBlockByColumns(1, 0)).as("one sample on its own").isFalse();
         assertThat(evaluator.predictsByColumns(44)).isFalse();
-        evaluator.predictOwn(x, 64 * 256, 44, outputs, 10 * 256, null); // no copy buffer: read where it lies
+        evaluator.predictOwn(x, 64 * 256, 44, outputs, 10 * 256); // read where it lies
         BatchEvaluator byRows = BatchEvaluator.inRowLayout(network, Loss.SUM_SQUARED_ERROR, 300);
         double[] expected = new double[300 * 10];
-        byRows.predictOwn(x, 300, expected, 0);
+        byRows.predictOwn(x, 0, 300, expected, 0);
+        double[] tailByRows = new double[300 * 10];
+        byRows.predictOwn(x, 64 * 256, 44, tailByRows, 10 * 256); // the row kernels read at the offset too
         for (int k = 0; k < expected.length; k++) {
             assertThat(Double.doubleToLongBits(outputs[k])).as("row %d, output %d", k / 10, k % 10)
                     .isEqualTo(Double.doubleToLongBits(expected[k]));
+            if (k >= 10 * 256) {
+                assertThat(Double.doubleToLongBits(tailByRows[k])).as("by rows, row %d", k / 10)
+                        .isEqualTo(Double.doubleToLongBits(expected[k]));
+            }
         }
     }
 
@@ -128,7 +134,7 @@ class ColumnPredictionTest {
         int out = network.outputSize();
         double[] x = inputs(rows, in, rows + 11L);
         double[] expected = new double[rows * out];
-        BatchEvaluator.inRowLayout(network, Loss.SUM_SQUARED_ERROR, rows).predictOwn(x, rows, expected, 0);
+        BatchEvaluator.inRowLayout(network, Loss.SUM_SQUARED_ERROR, rows).predictOwn(x, 0, rows, expected, 0);
         double[] byPredict = network.predict(Matrix.of(rows, in, x)).raw();
         double[] byPredictor = new double[rows * out];
         network.predictor().predict(x, rows, byPredictor);
